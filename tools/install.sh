@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Install clurender into ./.venv on a fresh machine: pinned dependencies (requirements.lock), the package in
+# editable mode, and a Jupyter kernel named "clurender" that papermill uses to run the notebooks.
+# Re-running is cheap: pip skips what is already installed and reuses its download cache (~/.cache/pip or $PIP_CACHE_DIR).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+  echo "clurender needs Python >= 3.10 (found $("$PYTHON" --version 2>&1)); set PYTHON=/path/to/python3.x" >&2; exit 1
+fi
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade "pip>=24"
+.venv/bin/python -m pip install --quiet -r requirements.lock
+.venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e . 2>/dev/null \
+  || .venv/bin/python -m pip install --quiet --no-deps -e .
+.venv/bin/python -m ipykernel install --sys-prefix --name clurender --display-name "Python (clurender)" >/dev/null
+.venv/bin/python -c "import torch, pytorch3d; from pytorch3d import _C; import clurender; print(f'clurender {clurender.__version__} installed: torch {torch.__version__}, pytorch3d {pytorch3d.__version__}')"

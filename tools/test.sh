@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test suite: (1) nbdev-export must leave clurender/ unchanged (library and notebooks cannot drift);
+# (2) every notebook in nbs/ runs top to bottom with its inline tests (nbdev-test; experiment notebooks run
+# their `smoke` profile). Ends with a line "N passed, M failed" (notebooks counted). Exit 1 on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.venv/bin:$PATH"
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2} MPLBACKEND=Agg PYTHONHASHSEED=0
+passed=0; failed=0; failures=()
+
+snap=$(mktemp -d); trap 'rm -rf "$snap"' EXIT
+cp -r clurender "$snap/before"
+if nbdev-export && diff -r -x __pycache__ "$snap/before" clurender >"$snap/diff"; then
+  echo "PASS export: nbdev-export leaves clurender/ unchanged"; passed=$((passed+1))
+else
+  echo "FAIL export: clurender/ differs from what nbs/ export (run nbdev-export and commit clurender/):"; head -50 "$snap/diff"
+  failed=$((failed+1)); failures+=("nbdev-export drift")
+fi
+
+for nb in nbs/[!_.]*.ipynb; do
+  start=$(date +%s)
+  if out=$(nbdev-test "$nb" 2>&1); then
+    echo "PASS $nb ($(( $(date +%s) - start )) s)"; passed=$((passed+1))
+  else
+    echo "FAIL $nb ($(( $(date +%s) - start )) s)"; echo "$out" | grep -v '^\s*\[\|^\s*tensor\|^ \{8,\}' | tail -40
+    failed=$((failed+1)); failures+=("$nb")
+  fi
+done
+[ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
