@@ -117,11 +117,11 @@ def check_tensor(x, name: str, shape: tuple, dims: dict | None = None, finite: b
 
 # %% ../nbs/00_core.ipynb #c017
 def git_commit(path: str | Path = ".") -> str:
-    "Current git commit (with `-dirty` if the tree has uncommitted changes), or `'unknown'`."
+    "Current git commit (`-dirty` if files outside `results/` have uncommitted changes), or `'unknown'`."
     try:
         c = subprocess.run(["git", "rev-parse", "HEAD"], cwd=path, capture_output=True, text=True, timeout=10)
         if c.returncode: return "unknown"
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=path,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!results"], cwd=path,
                                capture_output=True, text=True, timeout=10).stdout.strip()
         return c.stdout.strip() + ("-dirty" if dirty else "")
     except (OSError, subprocess.SubprocessError): return "unknown"
