@@ -5,12 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
+quiet() { "$@" 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }; }   # pip noise from local index mirrors
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
   echo "clurender needs Python >= 3.10 (found $("$PYTHON" --version 2>&1)); set PYTHON=/path/to/python3.x" >&2; exit 1
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade "pip>=24"
-.venv/bin/python -m pip install --quiet -r requirements.lock
+quiet .venv/bin/python -m pip install --quiet --upgrade "pip>=24"
+quiet .venv/bin/python -m pip install --quiet -r requirements.lock
 .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e . 2>/dev/null \
   || .venv/bin/python -m pip install --quiet --no-deps -e .
 .venv/bin/python -m ipykernel install --sys-prefix --name clurender --display-name "Python (clurender)" >/dev/null
