@@ -4,6 +4,8 @@ Modules:
 
 - `clurender.cli`: Run the experiment notebooks without opening Jupyter. Each sub-command executes one papermill-parameterised notebook from `nbs/` and keeps the executed copy next to its results.
 - `clurender.clustering`: Prototypes (Eq. 2), soft labels by entropic optimal transport solved with a log-domain Sinkhorn-Knopp (Eq. 10–12, Alg. 2), the soft-label cross-entropy (Eq. 13) and the orthogonal prototype loss (Eq. 14).
-- `clurender.core`: Shared plumbing for every other notebook: deterministic seeding, device selection, the named experiment **profiles** (`smoke`, `cpu`, `paper`) and the small helpers that turn bad input into a clear `ValueError` and that record *how* a number in `results/` was produced."""
+- `clurender.core`: Shared plumbing for every other notebook: deterministic seeding, device selection, the named experiment **profiles** (`smoke`, `cpu`, `paper`) and the small helpers that turn bad input into a clear `ValueError` and that record *how* a number in `results/` was produced.
+- `clurender.encoders`: Three backbones with one interface: `encoder(points (B,N,3)) -> point features (B,N,d)`, `encoder.global_features(points) -> (B,g)` for the linear-SVM protocol, `encoder.dim`, and a registry `get_encoder(name, **kw)`. CluRender needs **point-level** features (its heads φα and φβ work per point), so each backbone is used in its segmentation form.
+- `clurender.heads`: φα turns point features into J cluster logits for the clustering loss (Sec. 4); φβ turns xyz + point features into a colour per point for the renderer (Sec. 5). Both are discarded after pre-training."""
 
 __version__ = "0.1.0"

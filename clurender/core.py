@@ -62,6 +62,9 @@ class Profile:
     splat_nu: float = 1.0       # ν, pixels
     splat_K: int = 128          # points kept per pixel
     splat_eta: float = 1.0      # η (Eq. 15)
+    encoder_dim: int = 256      # d, per-point feature width of f_φ
+    color_widths: tuple = (512, 256, 128, 128, 64, 32)   # φβ layer widths (Sec. 5.1)
+    color_k: int = 16           # φβ Point Transformer neighbourhood
     lr: float = 1e-3
     lr_step: int = 20
     lr_gamma: float = 0.7
@@ -78,9 +81,9 @@ class Profile:
 
 PROFILES: dict[str, Profile] = {
     "smoke": Profile("smoke", n_points=256, batch_size=4, epochs=1, n_clusters=16, n_views=2, n_render_views=4,
-                     image_size=32, splat_K=8),
+                     image_size=32, splat_K=8, encoder_dim=64, color_widths=(16, 16, 16, 16, 8, 8), color_k=8),
     "cpu":   Profile("cpu", n_points=1024, batch_size=32, epochs=10, n_clusters=64, n_views=8, n_render_views=24,
-                     image_size=64, splat_K=16),
+                     image_size=64, splat_K=16, color_widths=(32, 32, 32, 32, 16, 16), color_k=8),
     "paper": Profile("paper"),
 }
 
