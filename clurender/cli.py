@@ -18,6 +18,7 @@ __all__ = ['JOBS', 'run_notebook', 'build_parser', 'main']
 JOBS = {  # name → (notebook, results folder)
     "demo": ("nbs/21_clustering_demo.ipynb", "clustering_demo"),
     "bench-sinkhorn": ("nbs/20_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark"),
+    "bench-encoders": ("nbs/22_encoder_benchmark.ipynb", "encoder_benchmark"),
 }
 
 def _parse_params(pairs: list[list[str]] | None) -> dict:
