@@ -86,8 +86,10 @@ def normalize_unit_sphere(p: np.ndarray | torch.Tensor):
     return c / (s if s > 0 else 1.0)
 
 def sample_mesh(verts: np.ndarray, faces: np.ndarray, n: int, seed: int = 0, oversample: int = 4,
-                name: str = "mesh") -> tuple[np.ndarray, np.ndarray]:
-    "Area-weighted samples (trimesh) → n points by FPS (PyTorch3D) → unit sphere. Returns points (n,3) f32, face ids (n,)."
+                name: str = "mesh", return_frame: bool = False):
+    """Area-weighted samples (trimesh) → n points by FPS (PyTorch3D) → unit sphere. Returns points (n,3) f32 and face ids (n,);
+    with `return_frame`, also (centre (3,), scale) such that points = (surface point − centre) / scale, to put the mesh
+    (for rendering) in the same frame."""
     import trimesh
     from pytorch3d.ops import sample_farthest_points
     mesh = trimesh.Trimesh(verts, faces, process=False)
@@ -96,10 +98,14 @@ def sample_mesh(verts: np.ndarray, faces: np.ndarray, n: int, seed: int = 0, ove
     x = torch.as_tensor(np.asarray(pts), dtype=torch.float32)[None]
     _, idx = sample_farthest_points(x, K=n, random_start_point=False)
     idx = idx[0].numpy()
-    return normalize_unit_sphere(np.asarray(pts, dtype=np.float32)[idx]).astype(np.float32), np.asarray(fid)[idx]
+    p = np.asarray(pts, dtype=np.float64)[idx]
+    c = p.mean(0); r = np.linalg.norm(p - c, axis=1).max()
+    r = r if r > 0 else 1.0
+    out = (((p - c) / r).astype(np.float32), np.asarray(fid)[idx])
+    return out + ((c, r),) if return_frame else out
 
 # %% ../nbs/02_data.ipynb #c013
-SAMPLER_VERSION = 2
+SAMPLER_VERSION = 3
 
 def _key(*parts) -> str:
     return hashlib.sha256(json.dumps([str(p) for p in parts]).encode()).hexdigest()[:16]

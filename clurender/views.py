@@ -82,14 +82,9 @@ class MeshViews(Dataset):
             except Exception: f.unlink()
         v, faces = read_off(path)
         s = (self.seed * 1_000_003 + zlib.crc32(str(mid).encode())) % 2**32
-        import trimesh
-        pts, _ = trimesh.sample.sample_surface(trimesh.Trimesh(v, faces, process=False), self.n_points * 4, seed=s)
-        from pytorch3d.ops import sample_farthest_points
-        x = torch.tensor(np.asarray(pts), dtype=torch.float32)[None]
-        x = sample_farthest_points(x, K=self.n_points, random_start_point=False)[0][0]
-        c, r = x.mean(0), (x - x.mean(0)).norm(dim=1).max()
-        imgs = render_mesh((torch.tensor(v, dtype=torch.float32) - c) / r, torch.tensor(faces), self.cams, self.S)
-        out = dict(points=((x - c) / r).numpy(), images=(imgs * 255).round().to(torch.uint8).numpy())
+        pts, _, (c, r) = sample_mesh(v, faces, self.n_points, seed=s, name=str(path), return_frame=True)
+        imgs = render_mesh(torch.tensor((v - c) / r, dtype=torch.float32), torch.tensor(faces), self.cams, self.S)
+        out = dict(points=pts, images=(imgs * 255).round().to(torch.uint8).numpy())
         tmp = f.with_suffix(".tmp.npz"); np.savez(tmp, **out); tmp.replace(f)
         return out
 
