@@ -16,7 +16,7 @@ import torch
 
 # %% auto #0
 __all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'check_tensor', 'git_commit', 'hardware_info',
-           'run_record', 'save_results', 'project_root', 'results_dir']
+           'run_record', 'save_results', 'project_root', 'results_dir', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -170,3 +170,15 @@ def results_dir(experiment: str, profile: str, out_dir: str | Path | None = None
     p = Path(out_dir) if out_dir else project_root() / "results" / experiment / profile
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/00_core.ipynb #c023
+def loader_throughput(ds, batch_size: int = 32, reps: int = 2) -> float:
+    "Shapes per second delivered by `DataLoader(ds, batch_size, shuffle=True)`, best of `reps` full passes."
+    from torch.utils.data import DataLoader
+    import time
+    best = 0.0
+    for _ in range(reps):
+        t, n = time.perf_counter(), 0
+        for b in DataLoader(ds, batch_size=batch_size, shuffle=True, num_workers=0): n += len(b["points"])
+        best = max(best, n / (time.perf_counter() - t))
+    return best

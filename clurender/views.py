@@ -21,7 +21,7 @@ from .core import check_tensor
 from .data import read_off, sample_mesh, cache_root, DataError, _key, psb_models
 
 # %% auto #0
-__all__ = ['make_views', 'select_views', 'render_mesh', 'item_cameras', 'MeshViews', 'psb_meshviews']
+__all__ = ['make_views', 'select_views', 'render_mesh', 'foreground_hit_rate', 'item_cameras', 'MeshViews', 'psb_meshviews']
 
 # %% ../nbs/04_views.ipynb #c005
 def make_views(n_views: int = 24, elev=(30.0,), dist: float = 2.5, fov: float = 50.0, azim0: float = 0.0,
@@ -54,7 +54,16 @@ def render_mesh(verts: torch.Tensor, faces: torch.Tensor, cameras: FoVPerspectiv
                             HardPhongShader(cameras=cameras, lights=lights, blend_params=BlendParams(background_color=bg)))
     return renderer(mesh)[..., :3].clamp(0, 1)
 
-# %% ../nbs/04_views.ipynb #c013
+# %% ../nbs/04_views.ipynb #c011
+def foreground_hit_rate(images: torch.Tensor, points: torch.Tensor, cameras, bg_thresh: float = 0.99) -> torch.Tensor:
+    "Per view, the fraction of `points` (P,3) that `cameras` project onto non-background pixels of `images` (V,H,W,3)."
+    V, H, W, _ = images.shape
+    scr = cameras.transform_points_screen(points.expand(V, -1, -1), image_size=((H, W),))[..., :2].floor().long()
+    scr[..., 0].clamp_(0, W - 1); scr[..., 1].clamp_(0, H - 1)
+    fg = torch.nn.functional.max_pool2d((images < bg_thresh).any(-1).float()[:, None], 3, 1, 1)[:, 0].bool()   # dilated
+    return torch.stack([fg[v, scr[v, :, 1], scr[v, :, 0]].float().mean() for v in range(V)])
+
+# %% ../nbs/04_views.ipynb #c014
 def item_cameras(item: dict) -> FoVPerspectiveCameras:
     "PyTorch3D cameras of a pre-training item (or a collated batch: R (B,V,3,3) → B·V cameras)."
     R, T, fov = item["R"], item["T"], item["fov"]
@@ -95,7 +104,7 @@ class MeshViews(Dataset):
         return dict(points=torch.from_numpy(z["points"]), images=torch.from_numpy(z["images"][views.numpy()]).float() / 255,
                     R=self.cams.R[views], T=self.cams.T[views], fov=self.cams.fov[:1].squeeze(), view_ids=views)
 
-# %% ../nbs/04_views.ipynb #c014
+# %% ../nbs/04_views.ipynb #c015
 def psb_meshviews(root=None, split: str = "train", scheme: str = "coarse1", **kw) -> MeshViews:
     "Pre-training pairs from the PSB's `split` meshes (never use the test split for pre-training)."
     models, _, _, _ = psb_models(root, split, scheme)
