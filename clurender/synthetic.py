@@ -68,8 +68,8 @@ def _legs(rng, w, d, h, r, y0=0.0, square=None):
 
 def chair(rng):
     w, d, lh = _u(rng, .8, 1.1), _u(rng, .8, 1.1), _u(rng, .8, 1.1); t = _u(rng, .08, .15)
-    P = [("seat", _box((w, t, d), (0, lh, 0))), ("back", _box((w, _u(rng, .8, 1.3), t), (0, lh + .5, -d / 2 + t / 2)))]
-    P[1] = ("back", _box((w, (bh := _u(rng, .8, 1.3)), t), (0, lh + bh / 2, -d / 2 + t / 2)))
+    bh = _u(rng, .8, 1.3)
+    P = [("seat", _box((w, t, d), (0, lh, 0))), ("back", _box((w, bh, t), (0, lh + bh / 2, -d / 2 + t / 2)))]
     P += _legs(rng, w, d, lh - t / 2, _u(rng, .03, .06))
     if rng.random() < 0.4: P += [("arm", _box((.08, .08, d), (s * w / 2, lh + .3, 0))) for s in (-1, 1)]
     return P
@@ -186,7 +186,7 @@ _PAL = np.random.default_rng(12345).uniform(0.1, 0.95, size=(N_PARTS, 4, 3))
 PALETTES = {k: _PAL[i] for k, i in PART_IDS.items()}
 
 # %% ../nbs/03_synthetic.ipynb #c011
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 def generator_hash() -> str:
     "Hash of the generator's source (builders, palettes, version): any change invalidates cached corpora."
