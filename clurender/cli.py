@@ -21,6 +21,7 @@ JOBS = {  # name → (notebook, results folder)
     "bench-encoders": ("nbs/22_encoder_benchmark.ipynb", "encoder_benchmark"),
     "bench-data": ("nbs/23_data_benchmark.ipynb", "data_benchmark"),
     "bench-synthetic": ("nbs/24_synthetic_benchmark.ipynb", "synthetic_benchmark"),
+    "bench-render": ("nbs/25_render_benchmark.ipynb", "render_benchmark"),
 }
 
 def _parse_params(pairs: list[list[str]] | None) -> dict:
