@@ -19,7 +19,7 @@ from .core import check_tensor
 from .views import make_views
 
 # %% auto #0
-__all__ = ['project', 'select_pytorch3d', 'composite', 'render']
+__all__ = ['project', 'select_pytorch3d', 'select_footprint', 'composite', 'render']
 
 # %% ../nbs/04_renderer.ipynb #c005
 def project(points: torch.Tensor, cameras) -> torch.Tensor:
@@ -39,32 +39,66 @@ def select_pytorch3d(ndc: torch.Tensor, image_size: int, radius_ndc: float, K: i
     return idx.long()
 
 # %% ../nbs/04_renderer.ipynb #c009
+@torch.no_grad()
+def select_footprint(ndc: torch.Tensor, image_size: int, radius_ndc: float, K: int) -> torch.Tensor:
+    "Exact CPU selection from point footprints: same result as `select_pytorch3d`; ndc (M,N,3) → (M,S,S,K), −1 empty."
+    import numpy as np
+    M, N, _ = ndc.shape
+    S = image_size
+    if S * S > 32767: raise ValueError(f"select_footprint handles images up to 181×181 (16-bit pixel keys), got {S}")
+    a = ndc.detach().cpu().float().numpy()
+    R = int(math.ceil(radius_ndc * S / 2))
+    off = np.arange(-R, R + 1)
+    centre = (1 - (2 * np.arange(S, dtype=np.float32) + 1) / S).astype(np.float32)
+    r2 = np.float32(radius_ndc) * np.float32(radius_ndc)
+    out = np.full((M, S * S, K), -1, dtype=np.int64)
+    for m in range(M):
+        x, y, z = a[m, :, 0], a[m, :, 1], a[m, :, 2]
+        order = np.argsort(z, kind="stable"); order = order[z[order] >= 0]      # depth order; behind-camera dropped
+        x, y = x[order], y[order]
+        u = np.floor((S * (1 - x) - 1) / 2 + 0.5).astype(np.int64)             # nearest pixel column / row
+        v = np.floor((S * (1 - y) - 1) / 2 + 0.5).astype(np.int64)
+        cols, rows = u[:, None] + off, v[:, None] + off                          # (n, 2R+1)
+        okc, okr = (cols >= 0) & (cols < S), (rows >= 0) & (rows < S)
+        dx2 = np.where(okc, (x[:, None] - centre[np.where(okc, cols, 0)]) ** 2, np.inf).astype(np.float32)
+        dy2 = np.where(okr, (y[:, None] - centre[np.where(okr, rows, 0)]) ** 2, np.inf).astype(np.float32)
+        pi, oy, ox = np.nonzero(dy2[:, :, None] + dx2[:, None, :] < r2)         # hits, points in depth order
+        key = (rows[pi, oy] * S + cols[pi, ox]).astype(np.int16)
+        srt = np.argsort(key, kind="stable")                                     # radix sort, keeps depth order
+        k, p = key[srt].astype(np.int64), order[pi[srt]]
+        counts = np.bincount(k, minlength=S * S)
+        rank = np.arange(len(k)) - (np.cumsum(counts) - counts)[k]
+        keep = rank < K
+        out[m, k[keep], rank[keep]] = p[keep] + m * N
+    return torch.from_numpy(out.reshape(M, S, S, K)).to(ndc.device)
+
+# %% ../nbs/04_renderer.ipynb #c011
 def composite(ndc: torch.Tensor, colors: torch.Tensor, idx: torch.Tensor, image_size: int, r: float, nu: float,
               eta: float, bg: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Differentiable part of R: ndc (M,N,3), colors (M,N,3), idx (M,S,S,K) → images (M,S,S,3), alpha (M,S,S).
     ρ = exp(−d²/2ν²) for pixel distance d < r (Sec. 5.2), α = ρ^η, front-to-back compositing (Eq. 15) over `bg`."""
     S = image_size
     valid = idx >= 0
-    safe = idx.clamp_min(0)
-    flat = ndc.reshape(-1, 3)
-    px, py = flat[:, 0][safe], flat[:, 1][safe]                                # (M, S, S, K)
+    safe = idx.clamp_min(0).reshape(-1)
+    sel = ndc.reshape(-1, 3).index_select(0, safe).reshape(*idx.shape, 3)     # (M, S, S, K, 3)
     centre = 1 - (2 * torch.arange(S, dtype=ndc.dtype, device=ndc.device) + 1) / S
-    d2 = ((px - centre[None, None, :, None]) ** 2 + (py - centre[None, :, None, None]) ** 2) * (S / 2) ** 2   # pixels²
-    inside = valid & (d2 < r * r)
+    d2 = ((sel[..., 0] - centre[None, None, :, None]) ** 2 + (sel[..., 1] - centre[None, :, None, None]) ** 2) * (S / 2) ** 2
+    inside = valid & (d2 < r * r)                                              # pixels²
     alpha = torch.where(inside, torch.exp(-d2 / (2 * nu * nu)) ** eta, torch.zeros_like(d2))
     trans = torch.cumprod(1 - alpha, -1)                                       # Π_{j<=k} (1 − α_j)
     before = torch.cat([torch.ones_like(trans[..., :1]), trans[..., :-1]], -1) # Π_{j<k}
     w = alpha * before                                                         # (M, S, S, K)
-    col = colors.reshape(-1, 3)[safe]                                          # (M, S, S, K, 3)
+    col = colors.reshape(-1, 3).index_select(0, safe).reshape(*idx.shape, 3)  # (M, S, S, K, 3)
     img = (w.unsqueeze(-1) * col).sum(-2) + trans[..., -1:] * bg.to(ndc.dtype)
     return img, 1 - trans[..., -1]
 
-# %% ../nbs/04_renderer.ipynb #c011
+# %% ../nbs/04_renderer.ipynb #c013
 def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int = 64, r: float = 4.0,
            nu: float = 1.0, K: int = 16, eta: float = 1.0, bg=(1.0, 1.0, 1.0), per_shape: bool = False,
-           return_alpha: bool = False):
+           return_alpha: bool = False, backend: str = "auto"):
     """R (Eq. 15–16): points (B,N,3), colors (B,N,3) in [0,1], cameras: V shared by all shapes, or B·V shape-major
-    with `per_shape=True` → images (B,V,S,S,3) [, alpha (B,V,S,S)]. r and ν in pixels, K points per pixel, exponent η."""
+    with `per_shape=True` → images (B,V,S,S,3) [, alpha (B,V,S,S)]. r and ν in pixels, K points per pixel, exponent η.
+    backend: 'footprint' (CPU), 'pytorch3d', or 'auto' (footprint on CPU for S ≤ 181, PyTorch3D otherwise)."""
     dims = check_tensor(points, "points", ("B", "N", 3))
     check_tensor(colors, "colors", ("B", "N", 3), dims)
     B, N = dims["B"], dims["N"]
@@ -83,7 +117,10 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     X = points.unsqueeze(1).expand(B, V, N, 3).reshape(B * V, N, 3)
     C = colors.unsqueeze(1).expand(B, V, N, 3).reshape(B * V, N, 3)
     ndc = project(X, cams)                                                     # (B·V, N, 3)
-    idx = select_pytorch3d(ndc.detach(), image_size, r * 2 / image_size, K)
+    if backend not in ("auto", "footprint", "pytorch3d"): raise ValueError(f"backend must be 'auto', 'footprint' or 'pytorch3d', got {backend!r}")
+    if backend == "auto": backend = "footprint" if (not points.is_cuda and image_size <= 181) else "pytorch3d"
+    select = select_footprint if backend == "footprint" else select_pytorch3d
+    idx = select(ndc.detach(), image_size, r * 2 / image_size, K)
     img, alpha = composite(ndc, C, idx, image_size, r, nu, eta, torch.as_tensor(bg, device=points.device))
     img = img.reshape(B, V, image_size, image_size, 3)
     return (img, alpha.reshape(B, V, image_size, image_size)) if return_alpha else img
