@@ -18,9 +18,9 @@ from .core import project_root
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'PSB_SCHEMES', 'data_root', 'cache_root', 'DataError',
-           'read_off', 'normalize_unit_sphere', 'sample_mesh', 'cached_clouds', 'sha256sum', 'extract', 'download',
-           'ModelNetH5', 'ModelNetOFF', 'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory', 'backproject', 'RGBDFrames',
-           'read_cla', 'psb_models', 'PSB', 'read_face_labels', 'LabeledPSB']
+           'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed', 'save_npz', 'cached_clouds', 'sha256sum',
+           'extract', 'download', 'ModelNetH5', 'ModelNetOFF', 'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory',
+           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -110,25 +110,33 @@ SAMPLER_VERSION = 3
 def _key(*parts) -> str:
     return hashlib.sha256(json.dumps([str(p) for p in parts]).encode()).hexdigest()[:16]
 
+def model_seed(seed: int, model_id) -> int:
+    "Sampling seed of one model: from the global seed and the model id, so a model gets the same cloud in any list."
+    return (seed * 1_000_003 + zlib.crc32(str(model_id).encode())) % 2**32
+
+def save_npz(path: Path, **arrays) -> None:
+    "Write arrays to `path` atomically (a temporary file, then a rename), so an interrupted write leaves no cache."
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz"); np.savez(tmp, **arrays); tmp.replace(path)
+
 def cached_clouds(name: str, meshes: list, n: int, seed: int = 0, label_fn=None, desc: str = "sampling") -> dict:
-    """Sample each `(id, mesh_path)` to n points once and cache {'points' (M,n,3), 'ids', 'face_labels'?} as npz.
+    """Sample each `(id, mesh_path)` to n points once and cache {'points' (M,n,3), 'ids', 'labels' (M,n)?} as npz.
     `label_fn(id, n_faces) -> (F,) int` adds per-point labels through each point's face."""
-    path = cache_root() / "clouds" / f"{name}_n{n}_s{seed}_{_key(SAMPLER_VERSION, n, seed, [m for m in meshes])}.npz"
+    path = cache_root() / "clouds" / f"{name}_n{n}_s{seed}_{_key(SAMPLER_VERSION, n, seed, meshes)}.npz"
     if path.exists():
         try:
             with np.load(path, allow_pickle=False) as z: return {k: z[k] for k in z.files}
         except Exception as e:
             warnings.warn(f"cache {path} unreadable ({e}); rebuilding it"); path.unlink()
     pts, ids, labs = [], [], []
-    for i, (mid, mp) in enumerate(tqdm(meshes, desc=f"{desc} {name} (once; cached)")):
+    for mid, mp in tqdm(meshes, desc=f"{desc} {name} (once; cached)"):
         v, f = read_off(mp)
-        p, fid = sample_mesh(v, f, n, seed=(seed * 1_000_003 + zlib.crc32(str(mid).encode())) % 2**32, name=str(mp))
+        p, fid = sample_mesh(v, f, n, seed=model_seed(seed, mid), name=str(mp))
         pts.append(p); ids.append(str(mid))
         if label_fn is not None: labs.append(label_fn(mid, len(f))[fid])
     out = dict(points=np.stack(pts), ids=np.array(ids))
     if label_fn is not None: out["labels"] = np.stack(labs).astype(np.int64)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz"); np.savez(tmp, **out); tmp.replace(path)
+    save_npz(path, **out)
     return out
 
 # %% ../nbs/02_data.ipynb #c015
@@ -168,7 +176,7 @@ def extract(archive: str | Path, dest: str | Path | None = None) -> Path:
             with zipfile.ZipFile(archive) as z: z.extractall(tmp)
         else:
             with tarfile.open(archive) as t: t.extractall(tmp, filter="data")
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError, Exception) as e:
+    except Exception as e:                                       # tar/zip/xz/OS errors alike: a bad archive
         shutil.rmtree(tmp, ignore_errors=True)
         raise DataError(f"{archive}: corrupt or truncated archive ({type(e).__name__}: {e}); delete it and "
                         f"download it again") from None
@@ -370,8 +378,10 @@ def _benchmark_root(root, archive: str, inner: str) -> Path:
     if (root / archive).exists(): return extract(root / archive) / inner
     raise DataError(f"{root}: neither an extracted '{inner}/' nor '{archive}' found; pass root=<folder with {archive}>")
 
-def psb_models(root=None, split: str = "train", scheme: str = "coarse1") -> tuple[list, list, list]:
-    "The models of a PSB split: ([(model id, .off path)] present, [class index] of each, [(id, class)] missing), classes."
+def _psb_off(root: Path, m: int) -> Path: return root / "benchmark/db" / str(m // 100) / f"m{m}" / f"m{m}.off"
+
+def psb_models(root=None, split: str = "train", scheme: str = "coarse1") -> tuple[list, list, list, list]:
+    "The models of a PSB split: [(model id, .off path)] present, [class index] of each, [(id, class)] missing, classes."
     if scheme not in PSB_SCHEMES: raise ValueError(f"scheme must be one of {sorted(PSB_SCHEMES)}, got {scheme!r}")
     if split not in ("train", "test"): raise ValueError(f"split must be 'train' or 'test', got {split!r}")
     root = _benchmark_root(root, "psb_v1.tar.xz", "psb_v1")
@@ -379,7 +389,7 @@ def psb_models(root=None, split: str = "train", scheme: str = "coarse1") -> tupl
     present, labels, missing = [], [], []
     for c, (name, ids) in enumerate(cla.items()):
         for m in ids:
-            f = root / "benchmark/db" / str(m // 100) / f"m{m}" / f"m{m}.off"
+            f = _psb_off(root, m)
             if f.exists(): present.append((m, f)); labels.append(c)
             else: missing.append((m, name))
     return present, labels, missing, list(cla)
@@ -387,11 +397,10 @@ def psb_models(root=None, split: str = "train", scheme: str = "coarse1") -> tupl
 class PSB(Dataset):
     "Princeton Shape Benchmark v1 classification split (scheme 'base'|'coarse1..3', split 'train'|'test'), sampled + cached."
     def __init__(self, root=None, split: str = "train", scheme: str = "coarse1", n_points: int = 1024, seed: int = 0):
-        models, labels, self.missing, self.classes = psb_models(root, split, scheme)
         self.root = _benchmark_root(root, "psb_v1.tar.xz", "psb_v1")
-        db = self.root / "benchmark/db"
-        present = sorted(int(p.stem[1:]) for p in db.glob("*/m*/m*.off"))       # every model in our copy, sampled once
-        z = cached_clouds("psb_v1", [(m, db / str(m // 100) / f"m{m}" / f"m{m}.off") for m in present], n_points, seed)
+        models, labels, self.missing, self.classes = psb_models(self.root, split, scheme)
+        present = sorted(int(p.stem[1:]) for p in (self.root / "benchmark/db").glob("*/m*/m*.off"))   # sampled once, all
+        z = cached_clouds("psb_v1", [(m, _psb_off(self.root, m)) for m in present], n_points, seed)
         pos = {int(m): i for i, m in enumerate(z["ids"])}
         sel = [pos[m] for m, _ in models]
         if self.missing:

@@ -12,7 +12,6 @@ Docs: https://clurender.github.io/clurender/renderer.html.md"""
 from __future__ import annotations
 import math
 import torch
-from pytorch3d.renderer import FoVPerspectiveCameras
 from pytorch3d.renderer.points.rasterize_points import rasterize_points
 from pytorch3d.structures import Pointclouds
 from .core import check_tensor
@@ -109,11 +108,9 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     if per_shape:
         if n_cam % B: raise ValueError(f"per_shape cameras must number B·V; got {n_cam} for B={B}")
         V, cams = n_cam // B, cameras
-    else:
+    else:                                                                      # shared: each shape sees all V cameras
         V = n_cam
-        fov = cameras.fov.reshape(-1)
-        cams = FoVPerspectiveCameras(R=cameras.R.repeat(B, 1, 1), T=cameras.T.repeat(B, 1),
-                                     fov=fov.repeat(B) if fov.numel() == V else fov[:1], device=points.device)
+        cams = cameras[[v for _ in range(B) for v in range(V)]]               # any PyTorch3D camera type
     X = points.unsqueeze(1).expand(B, V, N, 3).reshape(B * V, N, 3)
     C = colors.unsqueeze(1).expand(B, V, N, 3).reshape(B * V, N, 3)
     ndc = project(X, cams)                                                     # (B·V, N, 3)

@@ -19,7 +19,7 @@ import trimesh
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 from .data import sample_mesh, cache_root, DataError
-from .views import make_views, render_mesh
+from .views import make_views, render_mesh, view_subset
 
 # %% auto #0
 __all__ = ['BUILDERS', 'CATEGORIES', 'PARTS', 'PART_IDS', 'N_PARTS', 'PALETTES', 'GENERATOR_VERSION', 'chair', 'table', 'bench',
@@ -311,9 +311,6 @@ class SyntheticViews(SyntheticShapes):
         self.V, self.seed, self.epoch = n_views, seed, 0
     def __getitem__(self, k):
         out = super().__getitem__(k); i = int(self.idx[k])
-        g = torch.Generator().manual_seed((self.seed * 7919 + self.epoch * 104729 + i) % 2**63)
-        views = torch.randperm(self.c.cfg["n_render_views"], generator=g)[: self.V]
-        cams = self.c.cameras
-        out.update(images=torch.from_numpy(np.array(self.c.arrays["images"][i][views.numpy()])).float() / 255,
-                   R=cams.R[views], T=cams.T[views], fov=cams.fov[:1].squeeze(), view_ids=views)
+        cams = view_subset(self.c.cameras, self.V, self.seed, self.epoch, i)
+        out.update(images=torch.from_numpy(np.array(self.c.arrays["images"][i][cams["view_ids"].numpy()])).float() / 255, **cams)
         return out

@@ -9,8 +9,6 @@ Docs: https://clurender.github.io/clurender/views.html.md"""
 
 # %% ../nbs/04_views.ipynb #c002
 from __future__ import annotations
-import math, zlib
-from pathlib import Path
 import numpy as np
 import torch
 from torch.utils.data import Dataset
@@ -18,10 +16,10 @@ from pytorch3d.renderer import (FoVPerspectiveCameras, look_at_view_transform, R
                                 MeshRenderer, HardPhongShader, PointLights, TexturesVertex, BlendParams)
 from pytorch3d.structures import Meshes
 from .core import check_tensor
-from .data import read_off, sample_mesh, cache_root, DataError, _key, psb_models
+from .data import read_off, sample_mesh, cache_root, _key, psb_models, model_seed, save_npz
 
 # %% auto #0
-__all__ = ['make_views', 'select_views', 'render_mesh', 'foreground_hit_rate', 'item_cameras', 'MeshViews', 'psb_meshviews']
+__all__ = ['make_views', 'render_mesh', 'foreground_hit_rate', 'view_subset', 'item_cameras', 'MeshViews', 'psb_meshviews']
 
 # %% ../nbs/04_views.ipynb #c005
 def make_views(n_views: int = 24, elev=(30.0,), dist: float = 2.5, fov: float = 50.0, azim0: float = 0.0,
@@ -33,12 +31,6 @@ def make_views(n_views: int = 24, elev=(30.0,), dist: float = 2.5, fov: float = 
     az = azim0 + torch.arange(n_views, dtype=torch.float32) * 360.0 / n_views
     R, T = look_at_view_transform(dist=dist, elev=el[torch.arange(n_views) % len(el)], azim=az)
     return FoVPerspectiveCameras(R=R, T=T, fov=fov, device=device)
-
-def select_views(cams: FoVPerspectiveCameras, idx) -> FoVPerspectiveCameras:
-    "The cameras at indices `idx` (a subset of views), same intrinsics."
-    idx = torch.as_tensor(idx, dtype=torch.long)
-    return FoVPerspectiveCameras(R=cams.R[idx], T=cams.T[idx], fov=cams.fov[idx] if cams.fov.numel() > 1 else cams.fov,
-                                 device=cams.device)
 
 # %% ../nbs/04_views.ipynb #c008
 def render_mesh(verts: torch.Tensor, faces: torch.Tensor, cameras: FoVPerspectiveCameras, image_size: int = 64,
@@ -64,6 +56,12 @@ def foreground_hit_rate(images: torch.Tensor, points: torch.Tensor, cameras, bg_
     return torch.stack([fg[v, scr[v, :, 1], scr[v, :, 0]].float().mean() for v in range(V)])
 
 # %% ../nbs/04_views.ipynb #c014
+def view_subset(cams: FoVPerspectiveCameras, n_views: int, seed: int, epoch: int, index: int) -> dict:
+    "A random subset of `n_views` of the cameras, fixed by (seed, epoch, index): {'R', 'T', 'fov', 'view_ids'} for an item."
+    g = torch.Generator().manual_seed((seed * 7919 + epoch * 104729 + index) % 2**63)
+    views = torch.randperm(len(cams), generator=g)[:n_views]
+    return dict(R=cams.R[views], T=cams.T[views], fov=cams.fov[:1].squeeze(), view_ids=views)
+
 def item_cameras(item: dict) -> FoVPerspectiveCameras:
     "PyTorch3D cameras of a pre-training item (or a collated batch: R (B,V,3,3) → B·V cameras)."
     R, T, fov = item["R"], item["T"], item["fov"]
@@ -90,19 +88,16 @@ class MeshViews(Dataset):
                 with np.load(f) as z: return {k: z[k] for k in z.files}
             except Exception: f.unlink()
         v, faces = read_off(path)
-        s = (self.seed * 1_000_003 + zlib.crc32(str(mid).encode())) % 2**32
-        pts, _, (c, r) = sample_mesh(v, faces, self.n_points, seed=s, name=str(path), return_frame=True)
+        pts, _, (c, r) = sample_mesh(v, faces, self.n_points, seed=model_seed(self.seed, mid), name=str(path), return_frame=True)
         imgs = render_mesh(torch.tensor((v - c) / r, dtype=torch.float32), torch.tensor(faces), self.cams, self.S)
         out = dict(points=pts, images=(imgs * 255).round().to(torch.uint8).numpy())
-        tmp = f.with_suffix(".tmp.npz"); np.savez(tmp, **out); tmp.replace(f)
+        save_npz(f, **out)
         return out
 
     def __getitem__(self, i: int) -> dict:
-        z = self._shape(i)
-        g = torch.Generator().manual_seed((self.seed * 7919 + self.epoch * 104729 + i) % 2**63)
-        views = torch.randperm(self.n_r, generator=g)[: self.V]
-        return dict(points=torch.from_numpy(z["points"]), images=torch.from_numpy(z["images"][views.numpy()]).float() / 255,
-                    R=self.cams.R[views], T=self.cams.T[views], fov=self.cams.fov[:1].squeeze(), view_ids=views)
+        z, cams = self._shape(i), view_subset(self.cams, self.V, self.seed, self.epoch, i)
+        return dict(points=torch.from_numpy(z["points"]),
+                    images=torch.from_numpy(z["images"][cams["view_ids"].numpy()]).float() / 255, **cams)
 
 # %% ../nbs/04_views.ipynb #c015
 def psb_meshviews(root=None, split: str = "train", scheme: str = "coarse1", **kw) -> MeshViews:
