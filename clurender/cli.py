@@ -7,7 +7,7 @@ Docs: https://clurender.github.io/clurender/cli.html.md"""
 
 # %% ../nbs/90_cli.ipynb #c002
 from __future__ import annotations
-import argparse, sys, time, shlex
+import argparse, os, sys, time, shlex
 from pathlib import Path
 from .core import project_root, results_dir, PROFILES
 
@@ -16,7 +16,11 @@ __all__ = ['JOBS', 'run_notebook', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #c003
 JOBS = {  # name → (notebook, results folder)
-    "demo": ("nbs/21_clustering_demo.ipynb", "clustering_demo"),
+    "demo": ("nbs/10_pretrain.ipynb", "main"),
+    "compare": ("nbs/13_compare_pretexts.ipynb", "compare_pretexts"),
+    "linear-svm": ("nbs/11_linear_svm.ipynb", "linear_svm"),
+    "fewshot": ("nbs/12_fewshot.ipynb", "fewshot"),
+    "demo-clustering": ("nbs/21_clustering_demo.ipynb", "clustering_demo"),
     "bench-sinkhorn": ("nbs/20_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark"),
     "bench-encoders": ("nbs/22_encoder_benchmark.ipynb", "encoder_benchmark"),
     "bench-data": ("nbs/23_data_benchmark.ipynb", "data_benchmark"),
@@ -61,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--profile", default="cpu", choices=sorted(PROFILES), help="smoke | cpu | paper (default cpu)")
         s.add_argument("--out", default=None, help="output folder (default results/<experiment>/<profile>)")
         s.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="extra notebook parameter")
+        s.add_argument("--data-root", default=None, help="folder with the data archives (sets $CLURENDER_DATA)")
     r = sub.add_parser("run", help="run any notebook with papermill parameters")
     r.add_argument("notebook"); r.add_argument("--executed", default=None)
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"))
@@ -76,9 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         out = run_notebook(args.notebook, params, executed)
     else:
         nb, exp = JOBS[args.cmd]
+        if args.data_root: os.environ["CLURENDER_DATA"] = str(Path(args.data_root).resolve())   # the kernel inherits it
         params = dict(profile=args.profile, **_parse_params(args.param))
         folder = results_dir(exp, args.profile, args.out)
         params["out_dir"] = str(folder)
-        out = run_notebook(nb, params, folder / Path(nb).name)
+        name = Path(nb).stem + (f"_{params['row']}" if "row" in params else "") + ".ipynb"
+        out = run_notebook(nb, params, folder / name)
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
     return 0

@@ -62,6 +62,8 @@ class Profile:
     splat_nu: float = 1.0       # ν, pixels
     splat_K: int = 128          # points kept per pixel
     splat_eta: float = 1.0      # η (Eq. 15)
+    fitting: str = "sliced"     # L_r variant (Eq. 17–18): 'sliced' | 'sinkhorn' | 'l2'
+    n_proj: int = 128           # random projections of the sliced Wasserstein fitting loss
     encoder_dim: int = 256      # d, per-point feature width of f_φ
     color_widths: tuple = (512, 256, 128, 128, 64, 32)   # φβ layer widths (Sec. 5.1)
     color_k: int = 16           # φβ Point Transformer neighbourhood
@@ -81,9 +83,9 @@ class Profile:
 
 PROFILES: dict[str, Profile] = {
     "smoke": Profile("smoke", n_points=256, batch_size=4, epochs=1, n_clusters=16, n_views=2, n_render_views=4,
-                     image_size=32, splat_K=8, encoder_dim=64, color_widths=(16, 16, 16, 16, 8, 8), color_k=8),
-    "cpu":   Profile("cpu", n_points=1024, batch_size=32, epochs=10, n_clusters=64, n_views=8, n_render_views=24,
-                     image_size=64, splat_K=16, color_widths=(32, 32, 32, 32, 16, 16), color_k=8),
+                     image_size=32, splat_radius=2.0, splat_K=8, n_proj=8, encoder_dim=64, color_widths=(16, 16, 16, 16, 8, 8), color_k=8),
+    "cpu":   Profile("cpu", n_points=1024, batch_size=32, epochs=2, n_clusters=64, n_views=8, n_render_views=24,
+                     image_size=64, splat_radius=2.0, splat_K=8, n_proj=16, color_widths=(32, 32, 32, 32, 16, 16), color_k=8),
     "paper": Profile("paper"),
 }
 
@@ -94,7 +96,7 @@ def get_profile(name: str | Profile = "cpu", **overrides) -> Profile:
         raise ValueError(f"unknown profile {name!r}; choose one of {sorted(PROFILES)}")
     return PROFILES[name].replace(**overrides)
 
-# %% ../nbs/00_core.ipynb #c014
+# %% ../nbs/00_core.ipynb #c015
 def check_tensor(x, name: str, shape: tuple, dims: dict | None = None, finite: bool = True) -> dict:
     """Check `x` is a tensor of `shape` (ints fixed, strings named dims bound in `dims`, `None` any).
     Returns the (updated) dims dict; raises `ValueError` naming `name` and the expected shape."""
@@ -118,7 +120,7 @@ def check_tensor(x, name: str, shape: tuple, dims: dict | None = None, finite: b
         raise ValueError(f"`{name}` contains {bad} NaN/inf value(s); clean the input (shape {tuple(x.shape)})")
     return dims
 
-# %% ../nbs/00_core.ipynb #c017
+# %% ../nbs/00_core.ipynb #c018
 def git_commit(path: str | Path = ".") -> str:
     "Current git commit (`-dirty` if files outside `results/` have uncommitted changes), or `'unknown'`."
     try:
@@ -157,7 +159,7 @@ def save_results(out_dir: str | Path, name: str, numbers: dict, record: dict) ->
     p.write_text(json.dumps(dict(results=numbers, run=record), indent=2, default=float))
     return p
 
-# %% ../nbs/00_core.ipynb #c020
+# %% ../nbs/00_core.ipynb #c021
 def project_root() -> Path:
     "The repository root (the folder holding `pyproject.toml`), else the current directory."
     for d in [Path.cwd(), *Path.cwd().parents]:
@@ -171,7 +173,7 @@ def results_dir(experiment: str, profile: str, out_dir: str | Path | None = None
     p.mkdir(parents=True, exist_ok=True)
     return p
 
-# %% ../nbs/00_core.ipynb #c023
+# %% ../nbs/00_core.ipynb #c024
 def loader_throughput(ds, batch_size: int = 32, reps: int = 2) -> float:
     "Shapes per second delivered by `DataLoader(ds, batch_size, shuffle=True)`, best of `reps` full passes."
     from torch.utils.data import DataLoader

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import torch
 import torch.nn as nn
+import torch.distributed as dist
 import torch.nn.functional as F
 from pytorch3d.ops import sample_farthest_points, knn_points
 from .core import check_tensor
@@ -100,10 +101,27 @@ def split_first_linear(net: nn.Sequential, local: torch.Tensor, glob: torch.Tens
     return net[1:](h)
 
 class PointNorm(nn.BatchNorm1d):
-    "BatchNorm over the channel dim of (B,N,C) or (B,N,k,C) tensors."
+    """BatchNorm over the channel dim of (B,N,C) or (B,N,k,C) tensors. In training under `torch.distributed` with
+    several processes, the batch statistics are all-reduced (differentiably) across them — PyTorch's `SyncBatchNorm`
+    is GPU-only — so P processes with B/P shapes each normalise exactly like one process with all B."""
     def forward(self, x):
         s = x.shape
-        return super().forward(x.reshape(-1, s[-1])).reshape(s)
+        x2 = x.reshape(-1, s[-1])                                            # (M, C)
+        if not (self.training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1):
+            return super().forward(x2).reshape(s)
+        from torch.distributed.nn.functional import all_reduce
+        C = s[-1]
+        n = torch.tensor([float(x2.shape[0])], dtype=x2.dtype, device=x2.device)
+        dist.all_reduce(n)
+        stats = all_reduce(torch.cat([x2.sum(0), x2.pow(2).sum(0)])) / n    # (2C,) E[x], E[x²] over all processes
+        mean, var = stats[:C], (stats[C:] - stats[:C] ** 2).clamp_min(0)
+        with torch.no_grad():
+            m = self.momentum
+            self.running_mean.mul_(1 - m).add_(m * mean.detach())
+            self.running_var.mul_(1 - m).add_(m * var.detach() * n / (n - 1).clamp_min(1))
+            self.num_batches_tracked += 1
+        y = (x2 - mean) * torch.rsqrt(var + self.eps)
+        return (y * self.weight + self.bias).reshape(s) if self.affine else y.reshape(s)
 
 # %% ../nbs/05_encoders.ipynb #c010
 class PointNet(PointEncoder):
