@@ -8,7 +8,7 @@ Docs: https://clurender.github.io/clurender/experiment.html.md"""
 
 # %% ../nbs/09_experiment.ipynb #c002
 from __future__ import annotations
-import json, time, warnings
+import json, time, warnings, hashlib
 from pathlib import Path
 import numpy as np
 import torch
@@ -38,12 +38,17 @@ def _stack(ds) -> tuple[torch.Tensor, np.ndarray]:
 def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=None, runs: int = 10, seed: int = 0,
                      fig_dir: Path | None = None) -> dict:
     "Frozen-feature numbers of one encoder: PSB (coarse1 SVM, base retrieval, few-shot) and the procedural split."
-    feat = lambda p: extract_features(encoder, p)
+    cache = {}
+    def feat(p):                                                            # each point set is encoded once
+        key = (tuple(p.shape), hashlib.sha1(p.contiguous().numpy().tobytes()).hexdigest())
+        if key not in cache: cache[key] = extract_features(encoder, p)
+        return cache[key]
+    fmax = lambda p: feat(p)[:, :feat(p).shape[1] // 2]                     # max ‖ mean → its max half = max pooling
     out = {}
     Ptr, ytr = _stack(SyntheticShapes(corpus, "train", P.n_points)); Pte, yte = _stack(SyntheticShapes(corpus, "test", P.n_points))
     Ftr, Fte = feat(Ptr), feat(Pte)
     out["synthetic_svm"] = linear_svm(Ftr, ytr, Fte, yte, seed=seed)["acc"]
-    out["synthetic_authors_rbf_svc"] = authors_svm(extract_features(encoder, Ptr, "max"), ytr, extract_features(encoder, Pte, "max"), yte)["acc"]
+    out["synthetic_authors_rbf_svc"] = authors_svm(fmax(Ptr), ytr, fmax(Pte), yte)["acc"]
     for n, k in ((5, 10), (10, 20)):
         try:
             fs = fewshot(np.concatenate([Ftr, Fte]), np.concatenate([ytr, yte]), n, k, runs=runs, seed=seed)
@@ -51,11 +56,11 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
         except ValueError as e: out[f"synthetic_fewshot_{n}w{k}s"] = str(e)
     try:
         from clurender.data import PSB
-        out.update(psb_protocols(feat, data_root, n_points=P.n_points, pool_max_fn=lambda p: extract_features(encoder, p, "max")))
+        out.update(psb_protocols(feat, data_root, n_points=P.n_points, pool_max_fn=fmax))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             tr, te = PSB(data_root, "train", "coarse1"), PSB(data_root, "test", "coarse1")
-        X = np.concatenate([feat(tr.points[:, :P.n_points]), feat(te.points[:, :P.n_points])])
+        X = np.concatenate([feat(tr.points[:, :P.n_points]), feat(te.points[:, :P.n_points])])   # cached by psb_protocols
         y = np.array([tr.classes[i] for i in tr.labels.tolist()] + [te.classes[i] for i in te.labels.tolist()])
         for n, k in ((5, 10), (10, 20)):
             fs = fewshot(X, y, n, k, runs=runs, seed=seed)
