@@ -18,8 +18,8 @@ from sklearn.svm import SVC
 from .core import check_tensor
 
 # %% auto #0
-__all__ = ['extract_features', 'linear_svm', 'authors_svm', 'fewshot', 'retrieval_stats', 'd2_descriptor', 'psb_protocols',
-           'plot_tsne', 'point_pca_colors']
+__all__ = ['extract_features', 'linear_svm', 'authors_svm', 'fewshot', 'retrieval_stats', 'd2_descriptor', 'psb_coarse1',
+           'psb_protocols', 'plot_tsne', 'point_pca_colors']
 
 # %% ../nbs/09_evaluate.ipynb #c005
 @torch.no_grad()
@@ -114,15 +114,23 @@ def d2_descriptor(points, bins: int = 64, n_pairs: int = 20000, seed: int = 0) -
     return out
 
 # %% ../nbs/09_evaluate.ipynb #c023
+def psb_coarse1(root=None) -> tuple:
+    "PSB coarse1 train and test sets and their labels as class *names* (ids index each split's own class list)."
+    from clurender.data import PSB
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")                                   # the 5 absent PSB models are listed once in 02_data
+        tr, te = PSB(root, "train", "coarse1"), PSB(root, "test", "coarse1")
+    names = lambda ds: np.array([ds.classes[i] for i in ds.labels.tolist()])
+    return tr, te, names(tr), names(te)
+
 def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None) -> dict:
     """All PSB numbers for one feature extractor `feature_fn(points (M,N,3) tensor) -> (M,F) array`:
     coarse1 linear SVM (all test models / classes seen in train), authors' RBF SVC (on `pool_max_fn` features if
     given), base-test retrieval statistics (L2)."""
     from clurender.data import PSB
+    tr, te, ytr, yte = psb_coarse1(root)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")                                   # the 5 absent PSB models are listed once in 02_data
-        tr, te, base = PSB(root, "train", "coarse1"), PSB(root, "test", "coarse1"), PSB(root, "test", "base")
-    ytr = np.array([tr.classes[i] for i in tr.labels.tolist()]); yte = np.array([te.classes[i] for i in te.labels.tolist()])
+        warnings.simplefilter("ignore"); base = PSB(root, "test", "base")
     sub = lambda ds: ds.points[:, :n_points]
     Ftr, Fte = feature_fn(sub(tr)), feature_fn(sub(te))
     pos = {m: i for i, m in enumerate(te.ids)}                            # base test = the same models as coarse1 test

@@ -16,11 +16,11 @@ from .core import get_profile, seed_everything, git_commit, run_record, save_res
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
-from .evaluate import extract_features, linear_svm, authors_svm, fewshot, psb_protocols, plot_tsne
+from .evaluate import extract_features, linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, plot_tsne
 from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews, CATEGORIES
 
 # %% auto #0
-__all__ = ['ROWS', 'corpus_for', 'evaluate_encoder', 'run_row', 'summary_table']
+__all__ = ['ROWS', 'corpus_for', 'evaluate_encoder', 'run_row', 'row_encoder', 'summary_table']
 
 # %% ../nbs/09_experiment.ipynb #c004
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -55,13 +55,10 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
             out[f"synthetic_fewshot_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"])
         except ValueError as e: out[f"synthetic_fewshot_{n}w{k}s"] = str(e)
     try:
-        from clurender.data import PSB
         out.update(psb_protocols(feat, data_root, n_points=P.n_points, pool_max_fn=fmax))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tr, te = PSB(data_root, "train", "coarse1"), PSB(data_root, "test", "coarse1")
+        tr, te, ytr_p, yte_p = psb_coarse1(data_root)
         X = np.concatenate([feat(tr.points[:, :P.n_points]), feat(te.points[:, :P.n_points])])   # cached by psb_protocols
-        y = np.array([tr.classes[i] for i in tr.labels.tolist()] + [te.classes[i] for i in te.labels.tolist()])
+        y = np.concatenate([ytr_p, yte_p])
         for n, k in ((5, 10), (10, 20)):
             fs = fewshot(X, y, n, k, runs=runs, seed=seed)
             out[f"psb_fewshot_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"], n_classes=fs["n_classes_eligible"])
@@ -115,6 +112,15 @@ def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: i
     rec["git_commit"] = commit                                               # the code that ran, read at the start
     save_results(out, "results", numbers, rec)
     return numbers
+
+# %% ../nbs/09_experiment.ipynb #c101
+def row_encoder(row: str, profile: str = "cpu", encoder: str = "pointnet", encoder_path=None, seed: int = 0):
+    "The random encoder (`row='random'`, seeded) or the row's pre-trained one from results/pretexts/<row>/<profile>/train."
+    if row == "random":
+        seed_everything(seed); return get_encoder(encoder, dim=get_profile(profile).encoder_dim)
+    path = Path(encoder_path or project_root() / "results/pretexts" / row / profile / "train/encoder.pt")
+    if not path.exists(): raise FileNotFoundError(f"{path} not found: pre-train first (clurender compare --profile {profile} -p row {row})")
+    return load_encoder(str(path), expect=encoder)
 
 # %% ../nbs/09_experiment.ipynb #c006
 def _pct(v): return "—" if v is None else f"{100 * v:.1f}"
