@@ -10,6 +10,8 @@ Docs: https://clurender.github.io/clurender/fitting_loss.html.md"""
 # %% ../nbs/07_fitting_loss.ipynb #c002
 from __future__ import annotations
 import math
+import numba
+import numpy as np
 import torch
 from .core import check_tensor
 
@@ -29,9 +31,83 @@ def _sliced(X: torch.Tensor, Y: torch.Tensor, n_proj: int, generator: torch.Gene
     "Sliced squared W2 between equal-size uniform clouds X, Y (N,n,d) → (N,), averaged over n_proj unit directions."
     theta = torch.randn(X.shape[-1], n_proj, generator=generator, dtype=X.dtype).to(X.device)
     theta = theta / theta.norm(dim=0, keepdim=True)                          # (d, P) unit directions
+    if X.dtype == torch.float32 and not X.is_cuda and not Y.requires_grad:
+        return _SlicedCPU.apply(X, Y, theta)
+    return _sliced_torch(X, Y, theta)
+
+def _sliced_torch(X: torch.Tensor, Y: torch.Tensor, theta: torch.Tensor) -> torch.Tensor:
+    "Plain-PyTorch sliced W2 over the unit directions theta (d,P): the reference, and the float64/CUDA path."
     px = (X @ theta).transpose(1, 2).sort(-1).values                         # (N, P, n) sorted projections
     py = (Y @ theta).transpose(1, 2).sort(-1).values
     return (px - py).pow(2).mean(-1).mean(-1)
+
+@numba.njit(inline="always")
+def _radix_argsort(v, key, tmp_key, idx, tmp_idx, hist):
+    "Stable ascending argsort of float32 v (n,): float bits → order-preserving uint32 keys, 3 LSD passes of 11 bits."
+    n = v.shape[0]
+    bits = v.view(np.uint32)
+    for i in range(n):                                                      # negative: flip all; positive: flip sign
+        b = bits[i]
+        key[i] = b ^ np.uint32(0xFFFFFFFF) if b >> np.uint32(31) else b | np.uint32(0x80000000)
+        idx[i] = i
+    for shift in (0, 11, 22):
+        hist[:] = 0
+        for i in range(n): hist[(key[i] >> np.uint32(shift)) & np.uint32(2047)] += 1
+        total = 0
+        for b in range(2048):
+            c = hist[b]; hist[b] = total; total += c
+        for i in range(n):
+            b = (key[i] >> np.uint32(shift)) & np.uint32(2047)
+            pos = hist[b]; hist[b] = pos + 1
+            tmp_key[pos] = key[i]; tmp_idx[pos] = idx[i]
+        key, tmp_key = tmp_key, key
+        idx, tmp_idx = tmp_idx, idx
+    return idx
+
+@numba.njit(parallel=True, cache=True)
+def _sliced_kernel(X, Y, theta, loss, grad):
+    "X, Y (M,n,d) float32, theta (d,P) → loss (M,) sliced W2², grad (M,n,d) = ∂loss/∂X; one image per thread."
+    M, n, d = X.shape
+    P = theta.shape[1]
+    for m in numba.prange(M):
+        px, py = np.empty(n, np.float32), np.empty(n, np.float32)
+        key, tmp_key = np.empty(n, np.uint32), np.empty(n, np.uint32)
+        ix, ix_tmp, iy, iy_tmp = np.empty(n, np.int32), np.empty(n, np.int32), np.empty(n, np.int32), np.empty(n, np.int32)
+        hist = np.empty(2048, np.int64)
+        grad[m] = 0
+        total = 0.0
+        for q in range(P):
+            for i in range(n):
+                s, t = np.float32(0), np.float32(0)
+                for j in range(d):
+                    s += X[m, i, j] * theta[j, q]; t += Y[m, i, j] * theta[j, q]
+                px[i], py[i] = s, t
+            ox = _radix_argsort(px, key, tmp_key, ix, ix_tmp, hist)
+            oy = _radix_argsort(py, key, tmp_key, iy, iy_tmp, hist)
+            acc = 0.0
+            for i in range(n):                                             # i-th smallest of X ↔ i-th smallest of Y
+                diff = px[ox[i]] - py[oy[i]]
+                acc += diff * diff
+                c = 2 * diff / (n * P)
+                for j in range(d): grad[m, ox[i], j] += c * theta[j, q]
+            total += acc / n
+        loss[m] = total / P
+
+class _SlicedCPU(torch.autograd.Function):
+    "Sliced W2 on the CPU in float32: forward computes the loss and its gradient in one pass (Numba)."
+    @staticmethod
+    def forward(ctx, X, Y, theta):
+        Xn, Yn = X.detach().contiguous(), Y.detach().contiguous()
+        loss, grad = X.new_empty(X.shape[0]), torch.empty_like(Xn)
+        numba.set_num_threads(max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)))
+        _sliced_kernel(Xn.numpy(), Yn.numpy(), theta.detach().float().contiguous().numpy(), loss.numpy(), grad.numpy())
+        ctx.save_for_backward(grad)
+        return loss
+
+    @staticmethod
+    def backward(ctx, g):
+        (grad,) = ctx.saved_tensors
+        return g[:, None, None] * grad, None, None
 
 def _sinkhorn(X: torch.Tensor, Y: torch.Tensor, blur: float, chunk: int = 4) -> torch.Tensor:
     "Debiased Sinkhorn divergence (geomloss, cost |x−y|²) between uniform clouds, per image → (N,)."

@@ -11,6 +11,8 @@ Docs: https://clurender.github.io/clurender/renderer.html.md"""
 # %% ../nbs/04_renderer.ipynb #c002
 from __future__ import annotations
 import math
+import numba
+import numpy as np
 import torch
 from pytorch3d.renderer.points.rasterize_points import rasterize_points
 from pytorch3d.structures import Pointclouds
@@ -18,7 +20,7 @@ from .core import check_tensor
 from .views import make_views
 
 # %% auto #0
-__all__ = ['project', 'select_pytorch3d', 'select_footprint', 'composite', 'render']
+__all__ = ['project', 'select_pytorch3d', 'select_footprint', 'composite', 'splat_composite', 'render']
 
 # %% ../nbs/04_renderer.ipynb #c005
 def project(points: torch.Tensor, cameras) -> torch.Tensor:
@@ -38,37 +40,45 @@ def select_pytorch3d(ndc: torch.Tensor, image_size: int, radius_ndc: float, K: i
     return idx.long()
 
 # %% ../nbs/04_renderer.ipynb #c009
+def _threads() -> int:
+    "Numba threads = torch's intra-op threads (so `torch.set_num_threads` and torchrun's per-process split hold)."
+    n = max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)); numba.set_num_threads(n); return n
+
+@numba.njit(parallel=True, cache=True)
+def _select_kernel(ndc, S, radius, K, out):
+    "ndc (M,N,3) float32, out (M,S·S,K) int64 filled with −1 → K nearest-in-z point indices (+ m·N) per pixel."
+    M, N = ndc.shape[0], ndc.shape[1]
+    R = int(math.ceil(radius * S / 2))
+    r2 = radius * radius                                                     # float32, as PyTorch3D
+    centre = np.empty(S, np.float32)
+    for i in range(S): centre[i] = np.float32(1) - np.float32(2 * i + 1) / np.float32(S)
+    for m in numba.prange(M):
+        count = np.zeros(S * S, np.int32)
+        order = np.argsort(ndc[m, :, 2], kind="mergesort")                  # nearest first, ties by index
+        for t in range(N):
+            p = order[t]
+            x, y = ndc[m, p, 0], ndc[m, p, 1]
+            if ndc[m, p, 2] < 0: continue                                  # behind the camera
+            u = int(math.floor((S * (1 - x) - 1) / 2 + 0.5))                # nearest pixel column / row
+            v = int(math.floor((S * (1 - y) - 1) / 2 + 0.5))
+            for row in range(max(v - R, 0), min(v + R + 1, S)):
+                dy = y - centre[row]
+                for col in range(max(u - R, 0), min(u + R + 1, S)):
+                    dx = x - centre[col]
+                    if dx * dx + dy * dy < r2:
+                        pix = row * S + col
+                        c = count[pix]
+                        if c < K:
+                            out[m, pix, c] = p + m * N; count[pix] = c + 1
+
 @torch.no_grad()
 def select_footprint(ndc: torch.Tensor, image_size: int, radius_ndc: float, K: int) -> torch.Tensor:
     "Exact CPU selection from point footprints: same result as `select_pytorch3d`; ndc (M,N,3) → (M,S,S,K), −1 empty."
-    import numpy as np
     M, N, _ = ndc.shape
     S = image_size
-    if S * S > 32767: raise ValueError(f"select_footprint handles images up to 181×181 (16-bit pixel keys), got {S}")
-    a = ndc.detach().cpu().float().numpy()
-    R = int(math.ceil(radius_ndc * S / 2))
-    off = np.arange(-R, R + 1)
-    centre = (1 - (2 * np.arange(S, dtype=np.float32) + 1) / S).astype(np.float32)
-    r2 = np.float32(radius_ndc) * np.float32(radius_ndc)
+    a = ndc.detach().cpu().float().contiguous().numpy()
     out = np.full((M, S * S, K), -1, dtype=np.int64)
-    for m in range(M):
-        x, y, z = a[m, :, 0], a[m, :, 1], a[m, :, 2]
-        order = np.argsort(z, kind="stable"); order = order[z[order] >= 0]      # depth order; behind-camera dropped
-        x, y = x[order], y[order]
-        u = np.floor((S * (1 - x) - 1) / 2 + 0.5).astype(np.int64)             # nearest pixel column / row
-        v = np.floor((S * (1 - y) - 1) / 2 + 0.5).astype(np.int64)
-        cols, rows = u[:, None] + off, v[:, None] + off                          # (n, 2R+1)
-        okc, okr = (cols >= 0) & (cols < S), (rows >= 0) & (rows < S)
-        dx2 = np.where(okc, (x[:, None] - centre[np.where(okc, cols, 0)]) ** 2, np.inf).astype(np.float32)
-        dy2 = np.where(okr, (y[:, None] - centre[np.where(okr, rows, 0)]) ** 2, np.inf).astype(np.float32)
-        pi, oy, ox = np.nonzero(dy2[:, :, None] + dx2[:, None, :] < r2)         # hits, points in depth order
-        key = (rows[pi, oy] * S + cols[pi, ox]).astype(np.int16)
-        srt = np.argsort(key, kind="stable")                                     # radix sort, keeps depth order
-        k, p = key[srt].astype(np.int64), order[pi[srt]]
-        counts = np.bincount(k, minlength=S * S)
-        rank = np.arange(len(k)) - (np.cumsum(counts) - counts)[k]
-        keep = rank < K
-        out[m, k[keep], rank[keep]] = p[keep] + m * N
+    _threads(); _select_kernel(a, S, np.float32(radius_ndc), K, out)
     return torch.from_numpy(out.reshape(M, S, S, K)).to(ndc.device)
 
 # %% ../nbs/04_renderer.ipynb #c011
@@ -83,7 +93,7 @@ def composite(ndc: torch.Tensor, colors: torch.Tensor, idx: torch.Tensor, image_
     centre = 1 - (2 * torch.arange(S, dtype=ndc.dtype, device=ndc.device) + 1) / S
     d2 = ((sel[..., 0] - centre[None, None, :, None]) ** 2 + (sel[..., 1] - centre[None, :, None, None]) ** 2) * (S / 2) ** 2
     inside = valid & (d2 < r * r)                                              # pixels²
-    alpha = torch.where(inside, torch.exp(-d2 / (2 * nu * nu)) ** eta, torch.zeros_like(d2))
+    alpha = torch.where(inside, torch.exp(-eta * d2 / (2 * nu * nu)), torch.zeros_like(d2))  # ρ^η, NaN-free grads
     trans = torch.cumprod(1 - alpha, -1)                                       # Π_{j<=k} (1 − α_j)
     before = torch.cat([torch.ones_like(trans[..., :1]), trans[..., :-1]], -1) # Π_{j<k}
     w = alpha * before                                                         # (M, S, S, K)
@@ -92,12 +102,97 @@ def composite(ndc: torch.Tensor, colors: torch.Tensor, idx: torch.Tensor, image_
     return img, 1 - trans[..., -1]
 
 # %% ../nbs/04_renderer.ipynb #c013
+@numba.njit(parallel=True, cache=True)
+def _composite_fwd(ndc, col, idx, S, r, nu, eta, bg, img, alpha):
+    "ndc, col (M·N,3); idx (M,S·S,K) → img (M,S·S,3), alpha (M,S·S), Eq. 15 per pixel."
+    M, P, K = idx.shape
+    h, c2 = (S / 2) ** 2, 2 * nu * nu
+    for m in numba.prange(M):
+        for pix in range(P):
+            cy, cx = 1 - (2 * (pix // S) + 1) / S, 1 - (2 * (pix % S) + 1) / S
+            T, a0, a1, a2 = 1.0, 0.0, 0.0, 0.0
+            for k in range(K):
+                p = idx[m, pix, k]
+                if p < 0: break
+                d2 = ((ndc[p, 0] - cx) ** 2 + (ndc[p, 1] - cy) ** 2) * h
+                if d2 < r * r:
+                    a = math.exp(-eta * d2 / c2)                               # ρ^η
+                    w = a * T
+                    a0 += w * col[p, 0]; a1 += w * col[p, 1]; a2 += w * col[p, 2]
+                    T *= 1 - a
+            img[m, pix, 0] = a0 + T * bg[0]; img[m, pix, 1] = a1 + T * bg[1]; img[m, pix, 2] = a2 + T * bg[2]
+            alpha[m, pix] = 1 - T
+
+@numba.njit(parallel=True, cache=True)
+def _composite_bwd(ndc, col, idx, S, r, nu, eta, bg, g_img, g_alpha, g_ndc, g_col):
+    "Backward of `_composite_fwd`: accumulates into g_ndc (x, y) and g_col (M·N,3)."
+    M, P, K = idx.shape
+    h, c2 = (S / 2) ** 2, 2 * nu * nu
+    for m in numba.prange(M):
+        A, T_before = np.empty(K), np.empty(K)
+        for pix in range(P):
+            cy, cx = 1 - (2 * (pix // S) + 1) / S, 1 - (2 * (pix % S) + 1) / S
+            T, n = 1.0, 0
+            for k in range(K):                                              # forward again: α_k, T_k
+                p = idx[m, pix, k]
+                if p < 0: break
+                d2 = ((ndc[p, 0] - cx) ** 2 + (ndc[p, 1] - cy) ** 2) * h
+                a = math.exp(-eta * d2 / c2) if d2 < r * r else 0.0
+                A[k], T_before[k] = a, T
+                T *= 1 - a; n += 1
+            g0, g1, g2, gA = g_img[m, pix, 0], g_img[m, pix, 1], g_img[m, pix, 2], g_alpha[m, pix]
+            R0, R1, R2, RA = bg[0], bg[1], bg[2], 0.0                       # what lies behind slot k
+            for k in range(n - 1, -1, -1):
+                a = A[k]
+                if a > 0:
+                    p = idx[m, pix, k]; Tk = T_before[k]
+                    c0, c1, cc = col[p, 0], col[p, 1], col[p, 2]
+                    w = a * Tk
+                    g_col[p, 0] += w * g0; g_col[p, 1] += w * g1; g_col[p, 2] += w * g2
+                    g_a = Tk * (g0 * (c0 - R0) + g1 * (c1 - R1) + g2 * (cc - R2) + gA * (1 - RA))
+                    g_d2 = g_a * a * (-eta / c2)
+                    g_ndc[p, 0] += g_d2 * 2 * (ndc[p, 0] - cx) * h
+                    g_ndc[p, 1] += g_d2 * 2 * (ndc[p, 1] - cy) * h
+                    R0 = a * c0 + (1 - a) * R0; R1 = a * c1 + (1 - a) * R1; R2 = a * cc + (1 - a) * R2
+                    RA = a + (1 - a) * RA
+
+class _SplatComposite(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, ndc, colors, idx, S, r, nu, eta, bg):
+        M, N, _ = ndc.shape; K = idx.shape[-1]
+        nd = ndc.detach().reshape(M * N, 3).contiguous(); co = colors.detach().to(ndc.dtype).reshape(M * N, 3).contiguous()
+        ix, bg = idx.reshape(M, S * S, K).contiguous(), bg.detach().to(ndc.dtype).contiguous()
+        img, alpha = ndc.new_empty(M, S * S, 3), ndc.new_empty(M, S * S)
+        _threads()
+        _composite_fwd(nd.numpy(), co.numpy(), ix.numpy(), S, float(r), float(nu), float(eta), bg.numpy(), img.numpy(), alpha.numpy())
+        ctx.save_for_backward(nd, co, ix, bg); ctx.cfg = (M, N, S, float(r), float(nu), float(eta))
+        return img.reshape(M, S, S, 3), alpha.reshape(M, S, S)
+
+    @staticmethod
+    def backward(ctx, g_img, g_alpha):
+        nd, co, ix, bg = ctx.saved_tensors; M, N, S, r, nu, eta = ctx.cfg
+        g_img = nd.new_zeros(M, S * S, 3) if g_img is None else g_img.to(nd.dtype).reshape(M, S * S, 3).contiguous()
+        g_alpha = nd.new_zeros(M, S * S) if g_alpha is None else g_alpha.to(nd.dtype).reshape(M, S * S).contiguous()
+        g_ndc, g_col = torch.zeros_like(nd), torch.zeros_like(co)
+        _threads()
+        _composite_bwd(nd.numpy(), co.numpy(), ix.numpy(), S, r, nu, eta, bg.numpy(), g_img.numpy(), g_alpha.numpy(),
+                       g_ndc.numpy(), g_col.numpy())
+        return g_ndc.reshape(M, N, 3), g_col.reshape(M, N, 3), None, None, None, None, None, None
+
+def splat_composite(ndc: torch.Tensor, colors: torch.Tensor, idx: torch.Tensor, image_size: int, r: float, nu: float,
+                    eta: float, bg: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "`composite` fused for the CPU (Numba, hand-written backward): same arguments, same (M,S,S,3), (M,S,S) results."
+    if ndc.is_cuda: raise ValueError("splat_composite runs on the CPU; use `composite` for CUDA tensors")
+    return _SplatComposite.apply(ndc, colors, idx, image_size, r, nu, eta, bg)
+
+# %% ../nbs/04_renderer.ipynb #c015
 def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int = 64, r: float = 4.0,
            nu: float = 1.0, K: int = 16, eta: float = 1.0, bg=(1.0, 1.0, 1.0), per_shape: bool = False,
            return_alpha: bool = False, backend: str = "auto"):
     """R (Eq. 15–16): points (B,N,3), colors (B,N,3) in [0,1], cameras: V shared by all shapes, or B·V shape-major
     with `per_shape=True` → images (B,V,S,S,3) [, alpha (B,V,S,S)]. r and ν in pixels, K points per pixel, exponent η.
-    backend: 'footprint' (CPU), 'pytorch3d', or 'auto' (footprint on CPU for S ≤ 181, PyTorch3D otherwise)."""
+    backend: 'footprint' (CPU: footprint selection + fused compositing), 'pytorch3d' (PyTorch3D selection + PyTorch
+    compositing; CPU or CUDA), or 'auto' (footprint on the CPU, PyTorch3D on CUDA)."""
     dims = check_tensor(points, "points", ("B", "N", 3))
     check_tensor(colors, "colors", ("B", "N", 3), dims)
     B, N = dims["B"], dims["N"]
@@ -115,9 +210,10 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     C = colors.unsqueeze(1).expand(B, V, N, 3).reshape(B * V, N, 3)
     ndc = project(X, cams)                                                     # (B·V, N, 3)
     if backend not in ("auto", "footprint", "pytorch3d"): raise ValueError(f"backend must be 'auto', 'footprint' or 'pytorch3d', got {backend!r}")
-    if backend == "auto": backend = "footprint" if (not points.is_cuda and image_size <= 181) else "pytorch3d"
-    select = select_footprint if backend == "footprint" else select_pytorch3d
+    if backend == "auto": backend = "pytorch3d" if points.is_cuda else "footprint"
+    if backend == "footprint" and points.is_cuda: raise ValueError("backend 'footprint' is CPU-only; use 'pytorch3d' or 'auto' on CUDA")
+    select, comp = (select_footprint, splat_composite) if backend == "footprint" else (select_pytorch3d, composite)
     idx = select(ndc.detach(), image_size, r * 2 / image_size, K)
-    img, alpha = composite(ndc, C, idx, image_size, r, nu, eta, torch.as_tensor(bg, device=points.device))
+    img, alpha = comp(ndc, C, idx, image_size, r, nu, eta, torch.as_tensor(bg, device=points.device))
     img = img.reshape(B, V, image_size, image_size, 3)
     return (img, alpha.reshape(B, V, image_size, image_size)) if return_alpha else img
