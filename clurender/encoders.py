@@ -90,7 +90,7 @@ def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> n
         if plain: continue
         if norm == "bn": layers.append(PointNorm(b))
         elif norm == "ln": layers.append(nn.LayerNorm(b))
-        layers.append(act() if act else nn.ReLU(inplace=True))
+        layers.append(act() if act else nn.ReLU())   # not in place: on PointNorm's reshaped view it costs a full copy in backward
     return nn.Sequential(*layers)
 
 def split_first_linear(net: nn.Sequential, local: torch.Tensor, glob: torch.Tensor) -> torch.Tensor:
@@ -145,7 +145,7 @@ class EdgeConv(nn.Module):
     def __init__(self, c_in: int, dims: list[int], k: int = 20):
         super().__init__()
         self.k = k
-        self.mlp = mlp([2 * c_in] + dims, act=lambda: nn.LeakyReLU(0.2, inplace=True))
+        self.mlp = mlp([2 * c_in] + dims, act=lambda: nn.LeakyReLU(0.2))
 
     def forward(self, x: torch.Tensor, idx: torch.Tensor | None = None) -> torch.Tensor:
         idx = knn(x, x, self.k) if idx is None else idx                 # (B, N, k), no grad
@@ -161,8 +161,8 @@ class DGCNN(PointEncoder):
         super().__init__()
         self.dim, self.global_dim, self.k, self.min_points = dim, emb, k, k
         self.ec1, self.ec2, self.ec3 = EdgeConv(3, [64, 64], k), EdgeConv(64, [64, 64], k), EdgeConv(64, [64], k)
-        self.lift = mlp([192, emb], act=lambda: nn.LeakyReLU(0.2, inplace=True))
-        self.seg = mlp([192 + emb, 512, dim], act=lambda: nn.LeakyReLU(0.2, inplace=True))
+        self.lift = mlp([192, emb], act=lambda: nn.LeakyReLU(0.2))
+        self.seg = mlp([192 + emb, 512, dim], act=lambda: nn.LeakyReLU(0.2))
 
     def features(self, points):
         h1 = self.ec1(points); h2 = self.ec2(h1); h3 = self.ec3(h2)     # (B, N, 64) each
