@@ -18,8 +18,8 @@ from sklearn.svm import SVC
 from .core import check_tensor
 
 # %% auto #0
-__all__ = ['extract_features', 'linear_svm', 'authors_svm', 'fewshot', 'retrieval_stats', 'd2_descriptor', 'psb_coarse1',
-           'psb_protocols', 'plot_tsne', 'point_pca_colors']
+__all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot', 'retrieval_stats', 'd2_descriptor',
+           'psb_coarse1', 'psb_protocols', 'plot_tsne', 'point_pca_colors']
 
 # %% ../nbs/09_evaluate.ipynb #c005
 @torch.no_grad()
@@ -42,16 +42,23 @@ def _check_xy(X, y, name):
 def linear_svm(Xtr, ytr, Xte, yte, Cs=(0.001, 0.01, 0.1, 1.0, 10.0), folds: int = 3, seed: int = 0) -> dict:
     """StandardScaler + SVC(kernel='linear'); C by stratified `folds`-fold CV on the train split only.
     Returns {'acc', 'C', 'cv_acc', 'pred'} (test overall accuracy in [0, 1])."""
-    Xtr, ytr = _check_xy(Xtr, ytr, "train"); Xte, yte = _check_xy(Xte, yte, "test")
+    Xte, yte = _check_xy(Xte, yte, "test")
+    gs = cv_linear_svm(Xtr, ytr, Cs, folds, seed)
+    pred = gs.predict(Xte)
+    return dict(acc=float((pred == yte).mean()), C=float(gs.best_params_["svc__C"]), cv_acc=float(gs.best_score_), pred=pred)
+
+def cv_linear_svm(Xtr, ytr, Cs=(0.001, 0.01, 0.1, 1.0, 10.0), folds: int = 3, seed: int = 0) -> GridSearchCV:
+    """The train-split half of `linear_svm`: C chosen by stratified CV (≤ `folds` folds, as many as the smallest class
+    allows, at least 2), refitted on all of the train split. `best_score_` is the validation accuracy used to compare
+    pre-training settings without touching a test split."""
+    Xtr, ytr = _check_xy(Xtr, ytr, "train")
     counts = np.bincount(np.unique(ytr, return_inverse=True)[1])
     k = int(max(2, min(folds, counts.min()))) if counts.min() >= 2 else 2
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", (ConvergenceWarning, UserWarning))
         gs = GridSearchCV(make_pipeline(StandardScaler(), SVC(kernel="linear")),
                           {"svc__C": list(Cs)}, cv=StratifiedKFold(k, shuffle=True, random_state=seed), n_jobs=1)
-        gs.fit(Xtr, ytr)
-    pred = gs.predict(Xte)
-    return dict(acc=float((pred == yte).mean()), C=float(gs.best_params_["svc__C"]), cv_acc=float(gs.best_score_), pred=pred)
+        return gs.fit(Xtr, ytr)
 
 def authors_svm(Xtr, ytr, Xte, yte) -> dict:
     "The authors' released protocol: sklearn `SVC()` (RBF kernel, C = 1) on the features as given (use max pooling)."
@@ -138,6 +145,7 @@ def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None)
     svm = linear_svm(Ftr, ytr, Fte, yte)
     seen = np.isin(yte, ytr)
     out = dict(coarse1_svm=svm["acc"], coarse1_svm_seen=float((svm["pred"][seen] == yte[seen]).mean()), coarse1_C=svm["C"],
+               coarse1_train_cv=svm["cv_acc"],                              # validation: CV on coarse1Train only
                coarse1_n_test=int(len(yte)), coarse1_n_test_seen=int(seen.sum()))
     if pool_max_fn is not None:
         out["coarse1_authors_rbf_svc"] = authors_svm(pool_max_fn(sub(tr)), ytr, pool_max_fn(sub(te)), yte)["acc"]

@@ -16,11 +16,11 @@ from .core import get_profile, seed_everything, git_commit, run_record, save_res
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
-from .evaluate import extract_features, linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, plot_tsne
+from .evaluate import extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, plot_tsne
 from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews, CATEGORIES
 
 # %% auto #0
-__all__ = ['ROWS', 'corpus_for', 'evaluate_encoder', 'run_row', 'row_encoder', 'summary_table']
+__all__ = ['ROWS', 'corpus_for', 'evaluate_encoder', 'run_row', 'row_encoder', 'validation_score', 'summary_table']
 
 # %% ../nbs/09_experiment.ipynb #c004
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -122,6 +122,15 @@ def row_encoder(row: str, profile: str = "cpu", encoder: str = "pointnet", encod
     if not path.exists(): raise FileNotFoundError(f"{path} not found: pre-train first (clurender compare --profile {profile} -p row {row})")
     return load_encoder(str(path), expect=encoder)
 
+def validation_score(encoder, P: Profile, data_root=None, seed: int = 0) -> dict:
+    """Validation accuracy of an encoder's frozen features for choosing pre-training settings: linear-SVM CV accuracy
+    on PSB coarse1Train (C chosen inside, as `linear_svm` does). No test-split shape is loaded."""
+    from clurender.data import PSB
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore"); tr = PSB(data_root, "train", "coarse1")
+    gs = cv_linear_svm(extract_features(encoder, tr.points[:, :P.n_points]), tr.labels.numpy(), seed=seed)
+    return dict(coarse1_train_cv=float(gs.best_score_), C=float(gs.best_params_["svc__C"]), n_train=len(tr))
+
 # %% ../nbs/09_experiment.ipynb #c006
 def _pct(v): return "—" if v is None else f"{100 * v:.1f}"
 def _fs(v): return "—" if not isinstance(v, dict) else f"{100 * v['mean']:.1f} ± {100 * v['std']:.1f}"
@@ -129,14 +138,14 @@ def _fs(v): return "—" if not isinstance(v, dict) else f"{100 * v['mean']:.1f}
 def summary_table(profile: str = "cpu", root: str | Path | None = None) -> str:
     "Markdown table of every committed comparison row of `profile`."
     root = Path(root) if root else project_root() / "results" / "pretexts"
-    head = ("| row | PSB coarse1 SVM | (classes seen in train) | PSB base 1-NN | 1st tier | PSB 5w10s | PSB 10w20s | "
-            "procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | steps | wall (min) |\n|" + "---|" * 12)
+    head = ("| row | PSB coarse1 SVM | (classes seen in train) | coarse1Train CV (val.) | PSB base 1-NN | 1st tier | PSB 5w10s | "
+            "PSB 10w20s | procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | steps | wall (min) |\n|" + "---|" * 13)
     lines = [head]
     for row in ROWS:
         f = root / row / profile / "results.json"
         if not f.exists(): continue
         d = json.loads(f.read_text()); r, run = d["results"], d["run"]
-        lines.append(f"| {row} | {_pct(r.get('coarse1_svm'))} | {_pct(r.get('coarse1_svm_seen'))} | {_pct(r.get('base_nn'))} | "
+        lines.append(f"| {row} | {_pct(r.get('coarse1_svm'))} | {_pct(r.get('coarse1_svm_seen'))} | {_pct(r.get('coarse1_train_cv'))} | {_pct(r.get('base_nn'))} | "
                      f"{_pct(r.get('base_first_tier'))} | {_fs(r.get('psb_fewshot_5w10s'))} | {_fs(r.get('psb_fewshot_10w20s'))} | "
                      f"{_pct(r.get('synthetic_svm'))} | {_fs(r.get('synthetic_fewshot_5w10s'))} | {_pct(r.get('coarse1_authors_rbf_svc'))} | "
                      f"{r.get('steps', 0)} | {run['wall_s'] / 60:.1f} |")
