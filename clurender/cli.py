@@ -20,6 +20,7 @@ JOBS = {  # name → (notebook, results folder)
     "compare": ("nbs/13_compare_pretexts.ipynb", "compare_pretexts"),
     "linear-svm": ("nbs/11_linear_svm.ipynb", "linear_svm"),
     "fewshot": ("nbs/12_fewshot.ipynb", "fewshot"),
+    "validate": ("nbs/14_validation.ipynb", "validation"),
     "demo-clustering": ("nbs/21_clustering_demo.ipynb", "clustering_demo"),
     "bench-sinkhorn": ("nbs/20_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark"),
     "bench-encoders": ("nbs/22_encoder_benchmark.ipynb", "encoder_benchmark"),

@@ -84,7 +84,7 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     "smoke": Profile("smoke", n_points=256, batch_size=4, epochs=1, n_clusters=16, n_views=2, n_render_views=4,
                      image_size=32, splat_radius=2.0, splat_K=8, n_proj=8, encoder_dim=64, color_widths=(16, 16, 16, 16, 8, 8), color_k=8),
-    "cpu":   Profile("cpu", n_points=1024, batch_size=32, epochs=2, n_clusters=64, n_views=8, n_render_views=24,
+    "cpu":   Profile("cpu", n_points=1024, batch_size=32, epochs=6, n_clusters=64, n_views=8, n_render_views=24,
                      image_size=64, splat_radius=2.0, splat_K=8, n_proj=16, color_widths=(32, 32, 32, 32, 16, 16), color_k=8),
     "paper": Profile("paper"),
 }
