@@ -10,6 +10,7 @@ Docs: https://clurender.github.io/clurender/model.html.md"""
 # %% ../nbs/08_model.ipynb #c002
 from __future__ import annotations
 import time
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -77,30 +78,32 @@ class CluRender(nn.Module):
     def _generator(self, step: int) -> torch.Generator:
         return torch.Generator().manual_seed((self.seed * 1_000_003 + int(step)) % 2**63)
 
-    def forward(self, batch: dict, step: int = 0) -> dict:
+    def forward(self, batch: dict, step: int = 0, tick=None) -> dict:
+        "Loss terms of one step; `tick(name)`, if given, is called after each component (used by `step_breakdown`)."
         pts = batch["points"]
         dims = check_tensor(pts, "batch['points']", ("B", "N", 3))
-        g, out = self._generator(step), {}
+        g, out, tick = self._generator(step), {}, tick or (lambda name: None)
         if self.pretext == "jigsaw3d":
             x, lab = jigsaw3d(pts, self.jigsaw_k, g)
             logits = self.jig(self.encoder(x))                                        # (B, N, k³)
             out["loss_jigsaw"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), lab.reshape(-1))
             out["loss"] = out["loss_jigsaw"]
             return out
-        f = self.encoder(pts)                                                         # (B, N, d)
+        f = self.encoder(pts); tick("encoder")                                        # (B, N, d)
         loss = pts.new_zeros(())
         if self.use_cluster:
             P = self.P
-            cl = cluster_loss(pts, self.seg(f), P.eps, P.sinkhorn_iters, P.omega, self.labels)
+            logits = self.seg(f); tick("phi_alpha")                                   # (B, N, J)
+            cl = cluster_loss(pts, logits, P.eps, P.sinkhorn_iters, P.omega, self.labels); tick("sinkhorn+L_c")
             out.update(loss_cluster=cl.loss, loss_soft=cl.loss_soft, loss_orth=cl.loss_orth)
             loss = loss + cl.loss
         if self.use_render:
-            out["loss_render"] = self.render_loss(batch, f, g)
+            out["loss_render"] = self.render_loss(batch, f, g, tick)
             loss = loss + self.render_weight * out["loss_render"]
         out["loss"] = loss
         return out
 
-    def render_views(self, batch: dict, feats: torch.Tensor | None = None) -> torch.Tensor:
+    def render_views(self, batch: dict, feats: torch.Tensor | None = None, tick=None) -> torch.Tensor:
         "R(φβ(P, f_φ(P)), V): the rendered views (B,V,H,W,3) of a batch."
         pts, P = batch["points"], self.P
         imgs = batch["images"]
@@ -108,34 +111,34 @@ class CluRender(nn.Module):
         B, V, H, W, _ = imgs.shape
         if H != W: raise ValueError(f"views must be square, got {H}×{W}")
         feats = self.encoder(pts) if feats is None else feats
-        colors = self.color(pts, feats)                                               # (B, N, 3)
+        tick = tick or (lambda name: None)
+        colors = self.color(pts, feats); tick("phi_beta")                             # (B, N, 3)
         cams = item_cameras(batch).to(pts.device)
         if len(cams) != B * V: raise ValueError(f"batch has {len(cams)} cameras for B·V = {B}·{V} images")
-        return render(pts, colors, cams, H, r=P.splat_radius, nu=P.splat_nu, K=P.splat_K, eta=P.splat_eta, per_shape=True)
+        imgs = render(pts, colors, cams, H, r=P.splat_radius, nu=P.splat_nu, K=P.splat_K, eta=P.splat_eta, per_shape=True)
+        tick("render"); return imgs
 
-    def render_loss(self, batch: dict, feats: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
+    def render_loss(self, batch: dict, feats: torch.Tensor, generator: torch.Generator | None = None, tick=None) -> torch.Tensor:
         "L_r (Eq. 17–18) between R's views and the batch's ground-truth images."
-        pred = self.render_views(batch, feats)
-        return fitting_loss(pred, batch["images"].to(pred), kind=self.fitting, n_proj=self.P.n_proj, generator=generator)
+        pred = self.render_views(batch, feats, tick)
+        lr = fitting_loss(pred, batch["images"].to(pred), kind=self.fitting, n_proj=self.P.n_proj, generator=generator)
+        if tick: tick("fitting_loss")
+        return lr
 
 # %% ../nbs/08_model.ipynb #c019
-def step_breakdown(model: CluRender, batch: dict, step: int = 0) -> dict:
-    "Seconds per component of one training step (forward of each part, backward of all) and shapes/s."
-    t = {}; s0 = time.perf_counter(); pts = batch["points"]; P = model.P
-    def lap(name, t0): t[name] = round(time.perf_counter() - t0, 4); return time.perf_counter()
-    a = time.perf_counter(); f = model.encoder(pts); a = lap("encoder", a)
-    loss = pts.new_zeros(())
-    if model.use_cluster:
-        logits = model.seg(f); a = lap("phi_alpha", a)
-        cl = cluster_loss(pts, logits, P.eps, P.sinkhorn_iters, P.omega, model.labels); a = lap("sinkhorn+L_c", a)
-        loss = loss + cl.loss
-    if model.use_render:
-        colors = model.color(pts, f); a = lap("phi_beta", a)
-        imgs = render(pts, colors, item_cameras(batch).to(pts.device), batch["images"].shape[2], r=P.splat_radius, nu=P.splat_nu,
-                      K=P.splat_K, eta=P.splat_eta, per_shape=True); a = lap("render", a)
-        lr = fitting_loss(imgs, batch["images"], kind=model.fitting, n_proj=P.n_proj, generator=model._generator(step)); a = lap("fitting_loss", a)
-        loss = loss + model.render_weight * lr
-    loss.backward(); a = lap("backward", a)
-    t["total"] = round(time.perf_counter() - s0, 4)
-    t["shapes_per_s"] = round(len(pts) / t["total"], 2)
-    return t
+def step_breakdown(model: CluRender, batch: dict, step: int = 0, reps: int = 1) -> dict:
+    """Seconds per component of a training step (forward of each part via `CluRender.forward`'s `tick` hook, backward
+    of all) and shapes/s; with `reps` > 1 the median of each over that many steps (gradients are zeroed in between)."""
+    runs = []
+    for i in range(reps):
+        model.zero_grad(set_to_none=True)
+        t, last = {}, [time.perf_counter()]
+        def tick(name):
+            now = time.perf_counter(); t[name] = now - last[0]; last[0] = now
+        s0 = last[0]
+        model(batch, step + i, tick)["loss"].backward(); tick("backward")
+        t["total"] = time.perf_counter() - s0
+        runs.append(t)
+    out = {k: round(float(np.median([r[k] for r in runs])), 4) for k in runs[0]}
+    out["shapes_per_s"] = round(len(batch["points"]) / out["total"], 2)
+    return out
