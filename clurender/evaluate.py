@@ -130,12 +130,12 @@ def psb_coarse1(root=None) -> tuple:
     names = lambda ds: np.array([ds.classes[i] for i in ds.labels.tolist()])
     return tr, te, names(tr), names(te)
 
-def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None) -> dict:
+def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None, coarse1: tuple | None = None) -> dict:
     """All PSB numbers for one feature extractor `feature_fn(points (M,N,3) tensor) -> (M,F) array`:
     coarse1 linear SVM (all test models / classes seen in train), authors' RBF SVC (on `pool_max_fn` features if
-    given), base-test retrieval statistics (L2)."""
+    given), base-test retrieval statistics (L2). `coarse1`: the sets of `psb_coarse1(root)` if already loaded."""
     from clurender.data import PSB
-    tr, te, ytr, yte = psb_coarse1(root)
+    tr, te, ytr, yte = coarse1 or psb_coarse1(root)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore"); base = PSB(root, "test", "base")
     sub = lambda ds: ds.points[:, :n_points]

@@ -55,8 +55,9 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
             out[f"synthetic_fewshot_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"])
         except ValueError as e: out[f"synthetic_fewshot_{n}w{k}s"] = str(e)
     try:
-        out.update(psb_protocols(feat, data_root, n_points=P.n_points, pool_max_fn=fmax))
-        tr, te, ytr_p, yte_p = psb_coarse1(data_root)
+        sets = psb_coarse1(data_root)                                        # loaded once, for all protocols
+        out.update(psb_protocols(feat, data_root, n_points=P.n_points, pool_max_fn=fmax, coarse1=sets))
+        tr, te, ytr_p, yte_p = sets
         X = np.concatenate([feat(tr.points[:, :P.n_points]), feat(te.points[:, :P.n_points])])   # cached by psb_protocols
         y = np.concatenate([ytr_p, yte_p])
         for n, k in ((5, 10), (10, 20)):
