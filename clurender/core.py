@@ -16,7 +16,7 @@ import torch
 
 # %% auto #0
 __all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'check_tensor', 'git_commit', 'hardware_info',
-           'run_record', 'save_results', 'project_root', 'results_dir', 'loader_throughput']
+           'run_record', 'save_results', 'project_root', 'numba_threads', 'results_dir', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -166,6 +166,11 @@ def project_root() -> Path:
         if (d / "pyproject.toml").exists() and (d / "nbs").is_dir(): return d
     here = Path(__file__).resolve().parent.parent if "__file__" in globals() else Path.cwd()
     return here if (here / "pyproject.toml").exists() else Path.cwd()
+
+def numba_threads() -> int:
+    "Numba's threads = torch's intra-op threads, so `torch.set_num_threads` and torchrun's per-process split also bind the CPU kernels."
+    import numba                                                             # imported here: only the CPU kernels need it
+    n = max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)); numba.set_num_threads(n); return n
 
 def results_dir(experiment: str, profile: str, out_dir: str | Path | None = None) -> Path:
     "`out_dir` if given, else `results/<experiment>/<profile>` under the project root (created)."

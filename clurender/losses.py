@@ -13,7 +13,7 @@ import math
 import numba
 import numpy as np
 import torch
-from .core import check_tensor
+from .core import check_tensor, numba_threads
 
 # %% auto #0
 __all__ = ['image_points', 'fitting_loss']
@@ -99,7 +99,7 @@ class _SlicedCPU(torch.autograd.Function):
     def forward(ctx, X, Y, theta):
         Xn, Yn = X.detach().contiguous(), Y.detach().contiguous()
         loss, grad = X.new_empty(X.shape[0]), torch.empty_like(Xn)
-        numba.set_num_threads(max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)))
+        numba_threads()
         _sliced_kernel(Xn.numpy(), Yn.numpy(), theta.detach().float().contiguous().numpy(), loss.numpy(), grad.numpy())
         ctx.save_for_backward(grad)
         return loss

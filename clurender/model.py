@@ -42,6 +42,9 @@ def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None
 # %% ../nbs/08_model.ipynb #c009
 PRETEXTS = ("clurender", "jigsaw3d")
 
+def _no_tick(name: str) -> None:
+    "Default timing hook of `CluRender.forward`: does nothing."
+
 class CluRender(nn.Module):
     """Algorithm 1: encoder f_φ + φα (clustering) + φβ → R (rendering). `forward(batch, step)` → dict of losses.
     batch: points (B,N,3), images (B,V,H,W,3), R (B,V,3,3), T (B,V,3), fov — as `SyntheticViews`/`MeshViews` items."""
@@ -78,11 +81,11 @@ class CluRender(nn.Module):
     def _generator(self, step: int) -> torch.Generator:
         return torch.Generator().manual_seed((self.seed * 1_000_003 + int(step)) % 2**63)
 
-    def forward(self, batch: dict, step: int = 0, tick=None) -> dict:
+    def forward(self, batch: dict, step: int = 0, tick=_no_tick) -> dict:
         "Loss terms of one step; `tick(name)`, if given, is called after each component (used by `step_breakdown`)."
         pts = batch["points"]
         dims = check_tensor(pts, "batch['points']", ("B", "N", 3))
-        g, out, tick = self._generator(step), {}, tick or (lambda name: None)
+        g, out = self._generator(step), {}
         if self.pretext == "jigsaw3d":
             x, lab = jigsaw3d(pts, self.jigsaw_k, g)
             logits = self.jig(self.encoder(x))                                        # (B, N, k³)
@@ -103,7 +106,7 @@ class CluRender(nn.Module):
         out["loss"] = loss
         return out
 
-    def render_views(self, batch: dict, feats: torch.Tensor | None = None, tick=None) -> torch.Tensor:
+    def render_views(self, batch: dict, feats: torch.Tensor | None = None, tick=_no_tick) -> torch.Tensor:
         "R(φβ(P, f_φ(P)), V): the rendered views (B,V,H,W,3) of a batch."
         pts, P = batch["points"], self.P
         imgs = batch["images"]
@@ -111,18 +114,17 @@ class CluRender(nn.Module):
         B, V, H, W, _ = imgs.shape
         if H != W: raise ValueError(f"views must be square, got {H}×{W}")
         feats = self.encoder(pts) if feats is None else feats
-        tick = tick or (lambda name: None)
         colors = self.color(pts, feats); tick("phi_beta")                             # (B, N, 3)
         cams = item_cameras(batch).to(pts.device)
         if len(cams) != B * V: raise ValueError(f"batch has {len(cams)} cameras for B·V = {B}·{V} images")
         imgs = render(pts, colors, cams, H, r=P.splat_radius, nu=P.splat_nu, K=P.splat_K, eta=P.splat_eta, per_shape=True)
         tick("render"); return imgs
 
-    def render_loss(self, batch: dict, feats: torch.Tensor, generator: torch.Generator | None = None, tick=None) -> torch.Tensor:
+    def render_loss(self, batch: dict, feats: torch.Tensor, generator: torch.Generator | None = None, tick=_no_tick) -> torch.Tensor:
         "L_r (Eq. 17–18) between R's views and the batch's ground-truth images."
         pred = self.render_views(batch, feats, tick)
         lr = fitting_loss(pred, batch["images"].to(pred), kind=self.fitting, n_proj=self.P.n_proj, generator=generator)
-        if tick: tick("fitting_loss")
+        tick("fitting_loss")
         return lr
 
 # %% ../nbs/08_model.ipynb #c019

@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from pytorch3d.renderer.points.rasterize_points import rasterize_points
 from pytorch3d.structures import Pointclouds
-from .core import check_tensor
+from .core import check_tensor, numba_threads
 from .views import make_views
 
 # %% auto #0
@@ -40,10 +40,6 @@ def select_pytorch3d(ndc: torch.Tensor, image_size: int, radius_ndc: float, K: i
     return idx.long()
 
 # %% ../nbs/04_renderer.ipynb #c009
-def _threads() -> int:
-    "Numba threads = torch's intra-op threads (so `torch.set_num_threads` and torchrun's per-process split hold)."
-    n = max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)); numba.set_num_threads(n); return n
-
 @numba.njit(parallel=True, cache=True)
 def _select_kernel(ndc, S, radius, K, out):
     "ndc (M,N,3) float32, out (M,S·S,K) int64 filled with −1 → K nearest-in-z point indices (+ m·N) per pixel."
@@ -78,7 +74,7 @@ def select_footprint(ndc: torch.Tensor, image_size: int, radius_ndc: float, K: i
     S = image_size
     a = ndc.detach().cpu().float().contiguous().numpy()
     out = np.full((M, S * S, K), -1, dtype=np.int64)
-    _threads(); _select_kernel(a, S, np.float32(radius_ndc), K, out)
+    numba_threads(); _select_kernel(a, S, np.float32(radius_ndc), K, out)
     return torch.from_numpy(out.reshape(M, S, S, K)).to(ndc.device)
 
 # %% ../nbs/04_renderer.ipynb #c011
@@ -163,7 +159,7 @@ class _SplatComposite(torch.autograd.Function):
         nd = ndc.detach().reshape(M * N, 3).contiguous(); co = colors.detach().to(ndc.dtype).reshape(M * N, 3).contiguous()
         ix, bg = idx.reshape(M, S * S, K).contiguous(), bg.detach().to(ndc.dtype).contiguous()
         img, alpha = ndc.new_empty(M, S * S, 3), ndc.new_empty(M, S * S)
-        _threads()
+        numba_threads()
         _composite_fwd(nd.numpy(), co.numpy(), ix.numpy(), S, float(r), float(nu), float(eta), bg.numpy(), img.numpy(), alpha.numpy())
         ctx.save_for_backward(nd, co, ix, bg); ctx.cfg = (M, N, S, float(r), float(nu), float(eta))
         return img.reshape(M, S, S, 3), alpha.reshape(M, S, S)
@@ -174,7 +170,7 @@ class _SplatComposite(torch.autograd.Function):
         g_img = nd.new_zeros(M, S * S, 3) if g_img is None else g_img.to(nd.dtype).reshape(M, S * S, 3).contiguous()
         g_alpha = nd.new_zeros(M, S * S) if g_alpha is None else g_alpha.to(nd.dtype).reshape(M, S * S).contiguous()
         g_ndc, g_col = torch.zeros_like(nd), torch.zeros_like(co)
-        _threads()
+        numba_threads()
         _composite_bwd(nd.numpy(), co.numpy(), ix.numpy(), S, r, nu, eta, bg.numpy(), g_img.numpy(), g_alpha.numpy(),
                        g_ndc.numpy(), g_col.numpy())
         return g_ndc.reshape(M, N, 3), g_col.reshape(M, N, 3), None, None, None, None, None, None
