@@ -18,9 +18,12 @@ from .model import CluRender
 from .train import pretrain, load_history, plot_history
 from .evaluate import extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, plot_tsne
 from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews, CATEGORIES
+from .views import psb_meshviews
+from torch.utils.data import Dataset
 
 # %% auto #0
-__all__ = ['ROWS', 'corpus_for', 'evaluate_encoder', 'run_row', 'row_encoder', 'validation_score', 'summary_table']
+__all__ = ['ROWS', 'CORPORA', 'corpus_for', 'corpus_tag', 'PretrainViews', 'pretrain_views', 'evaluate_encoder', 'run_row',
+           'row_encoder', 'validation_score', 'summary_table', 'write_tables']
 
 # %% ../nbs/09_experiment.ipynb #c004
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -30,6 +33,42 @@ def corpus_for(P: Profile, verbose: bool = True) -> SyntheticCorpus:
     "The procedural corpus of a profile: the small cached one for `smoke`, the default 4,000-shape benchmark otherwise."
     if P.name == "smoke": return SyntheticCorpus(n_per_class=5, n_points=512, n_render_views=4, image_size=32, verbose=verbose)
     return SyntheticCorpus(n_per_class=250, n_points=2048, n_render_views=P.n_render_views, image_size=P.image_size, verbose=verbose)
+
+CORPORA = ("procedural", "procedural+psb")
+
+def corpus_tag(corpus: str) -> str:
+    "Suffix of a row's results folder: '' for the procedural corpus, '-psb' when PSB train meshes are added."
+    if corpus not in CORPORA: raise ValueError(f"unknown pre-training corpus {corpus!r}; choose one of {list(CORPORA)}")
+    return "" if corpus == "procedural" else "-psb"
+
+class PretrainViews(Dataset):
+    "Several pre-training sources (`SyntheticViews`, `MeshViews`) as one dataset; items keep only the keys all sources share."
+    KEYS = ("points", "images", "R", "T", "fov", "view_ids")
+    def __init__(self, *parts):
+        if not parts: raise ValueError("PretrainViews needs at least one dataset")
+        self.parts, self.ends = parts, np.cumsum([len(p) for p in parts])
+    def __len__(self): return int(self.ends[-1])
+    @property
+    def epoch(self) -> int: return self.parts[0].epoch
+    @epoch.setter
+    def epoch(self, e: int):                                                 # the trainer sets it: which views an item shows
+        for p in self.parts: p.epoch = e
+    def __getitem__(self, k: int) -> dict:
+        if not 0 <= k < len(self): raise IndexError(f"index {k} out of range for {len(self)} items")
+        j = int(np.searchsorted(self.ends, k, side="right"))
+        item = self.parts[j][k - (int(self.ends[j - 1]) if j else 0)]
+        return {key: item[key] for key in self.KEYS}
+
+def pretrain_views(P: Profile, corpus: SyntheticCorpus, name: str = "procedural", data_root=None, seed: int = 0,
+                   progress: bool = True):
+    """The pre-training set: the procedural train split, plus (`name='procedural+psb'`) the PSB *train* meshes sampled and
+    rendered with the same cameras, image size and N (the issue allows them; PSB test shapes are never seen)."""
+    corpus_tag(name)
+    syn = SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed)
+    if name == "procedural": return syn
+    psb = psb_meshviews(data_root, "train", limit=8 if P.name == "smoke" else None, n_points=P.n_points, n_views=P.n_views,
+                        n_render_views=corpus.cfg["n_render_views"], image_size=corpus.cfg["image_size"], seed=seed)
+    return PretrainViews(syn, psb.cache_all(progress))
 
 def _stack(ds) -> tuple[torch.Tensor, np.ndarray]:
     items = [ds[i] for i in range(len(ds))]
@@ -79,34 +118,34 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
 
 def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: int | None = None, seed: int = 0,
             data_root=None, out_dir: str | Path | None = None, resume: bool = True, command: str = "",
-            progress: bool = True, overrides: dict | None = None, **model_kw) -> dict:
+            progress: bool = True, overrides: dict | None = None, corpus: str = "procedural", **model_kw) -> dict:
     """Pre-train (unless `row == 'random'`) and evaluate one comparison row; writes results.json (+ figures, checkpoint,
-    metrics) to `out_dir` (default results/pretexts/<row>/<profile>) and returns the numbers. `overrides` change profile
-    fields; `model_kw` go to `CluRender` (labels, fitting, render_weight, ...)."""
+    metrics) to `out_dir` (default results/pretexts/<row>/<profile>[-psb]) and returns the numbers. `overrides` change
+    profile fields; `corpus` is 'procedural' or 'procedural+psb' (`pretrain_views`); `model_kw` go to `CluRender`."""
     if row not in ROWS: raise ValueError(f"unknown row {row!r}; choose one of {sorted(ROWS)}")
     commit, t0 = git_commit(), time.perf_counter()
     P = get_profile(profile, **(overrides or {}))                            # e.g. n_clusters (Table 8), n_views (Table 9)
-    out = Path(out_dir) if out_dir else project_root() / "results" / "pretexts" / row / P.name
+    out = Path(out_dir) if out_dir else project_root() / "results" / "pretexts" / row / (P.name + corpus_tag(corpus))
     out.mkdir(parents=True, exist_ok=True)
-    corpus = corpus_for(P, progress)
+    shapes = corpus_for(P, progress)
     seed_everything(seed)
     info = {}
     if ROWS[row] is None:
         enc = get_encoder(encoder, dim=P.encoder_dim)
     else:
         model = CluRender(encoder, P, seed=seed, **{**ROWS[row], **model_kw})
-        ds = SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed)
+        ds = pretrain_views(P, shapes, corpus, data_root, seed, progress)
         res = pretrain(model, ds, out / "train", epochs=epochs, resume=resume, progress=progress, seed=seed)
         hist = load_history(out / "train")
         dt = np.diff([0.0] + [r["time"] for r in hist])
-        info = dict(train=res, config=model.config, steps=len(hist), n_train_shapes=len(ds), batch_size=P.batch_size,
+        info = dict(train=res, config=model.config, steps=len(hist), corpus=corpus, n_train_shapes=len(ds), batch_size=P.batch_size,
                     final_losses={k: float(np.mean([r[k] for r in hist[-20:]])) for k in hist[-1] if k.startswith("loss")},
                     median_step_s=float(np.median(dt)), shapes_per_s=float(P.batch_size / np.median(dt)))
         fig = plot_history(hist); fig.savefig(out / "loss_curves.png", dpi=110)
         import matplotlib.pyplot as plt; plt.close(fig)
         enc = model.encoder
     t1 = time.perf_counter()
-    numbers = evaluate_encoder(enc, P, corpus, data_root, runs=10 if P.name != "smoke" else 3, seed=seed, fig_dir=out)
+    numbers = evaluate_encoder(enc, P, shapes, data_root, runs=10 if P.name != "smoke" else 3, seed=seed, fig_dir=out)
     numbers.update(row=row, encoder=encoder, eval_s=round(time.perf_counter() - t1, 1), **info)
     rec = run_record(command or f"run_row({row!r}, profile={profile!r}, epochs={epochs})", P.name, time.perf_counter() - t0,
                      seed=seed, epochs=epochs if epochs is not None else P.epochs, overrides=overrides or {}, model_kw=model_kw)
@@ -136,14 +175,15 @@ def validation_score(encoder, P: Profile, data_root=None, seed: int = 0) -> dict
 def _pct(v): return "—" if v is None else f"{100 * v:.1f}"
 def _fs(v): return "—" if not isinstance(v, dict) else f"{100 * v['mean']:.1f} ± {100 * v['std']:.1f}"
 
-def summary_table(profile: str = "cpu", root: str | Path | None = None) -> str:
-    "Markdown table of every committed comparison row of `profile`."
-    root = Path(root) if root else project_root() / "results" / "pretexts"
+def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: str = "procedural") -> str:
+    "Markdown table of every committed comparison row of `profile` pre-trained on `corpus` (`random` needs no corpus)."
+    root, tag = (Path(root) if root else project_root() / "results" / "pretexts"), corpus_tag(corpus)
     head = ("| row | PSB coarse1 SVM | (classes seen in train) | coarse1Train CV (val.) | PSB base 1-NN | 1st tier | PSB 5w10s | "
             "PSB 10w20s | procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | steps | wall (min) |\n|" + "---|" * 13)
     lines = [head]
     for row in ROWS:
-        f = root / row / profile / "results.json"
+        f = root / row / (profile + tag) / "results.json"
+        if row == "random" and not f.exists(): f = root / row / profile / "results.json"   # not pre-trained: corpus-free
         if not f.exists(): continue
         d = json.loads(f.read_text()); r, run = d["results"], d["run"]
         lines.append(f"| {row} | {_pct(r.get('coarse1_svm'))} | {_pct(r.get('coarse1_svm_seen'))} | {_pct(r.get('coarse1_train_cv'))} | {_pct(r.get('base_nn'))} | "
@@ -151,3 +191,14 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None) -> str:
                      f"{_pct(r.get('synthetic_svm'))} | {_fs(r.get('synthetic_fewshot_5w10s'))} | {_pct(r.get('coarse1_authors_rbf_svc'))} | "
                      f"{r.get('steps', 0)} | {run['wall_s'] / 60:.1f} |")
     return "\n".join(lines) + ("\n\nPublished PSB base nearest-neighbour rates (Shilane et al. 2004): LFD 65.7, SHD 55.6, D2 31.1.\n")
+
+def write_tables(profile: str = "cpu", encoder: str = "pointnet", root: str | Path | None = None, out_dir: str | Path | None = None) -> str:
+    "results/main/<profile>/table.md: one table per pre-training corpus that has rows; returns the markdown."
+    md = f"# Frozen-feature evaluation, profile `{profile}`, encoder {encoder}\n"
+    for corpus, title in zip(CORPORA, ("procedural corpus (train split)", "procedural corpus + PSB train meshes")):
+        t = summary_table(profile, root, corpus)
+        if corpus == "procedural" or t.count("\n| ") > 1:                   # a -psb table only when it has pre-trained rows
+            md += f"\n## Pre-trained on the {title}\n\n" + t
+    d = Path(out_dir) if out_dir else project_root() / "results" / "main" / profile
+    d.mkdir(parents=True, exist_ok=True); (d / "table.md").write_text(md)
+    return md

@@ -80,6 +80,12 @@ class MeshViews(Dataset):
 
     def __len__(self): return len(self.meshes)
 
+    def cache_all(self, progress: bool = True) -> "MeshViews":
+        "Sample and render every mesh now (cached on disk), so that a training run does not pay for it in its first epoch."
+        from tqdm.auto import tqdm
+        for i in tqdm(range(len(self)), desc=f"sampling + rendering {self.dir.name}", disable=not progress, leave=False): self._shape(i)
+        return self
+
     def _shape(self, i: int) -> dict:
         mid, path = self.meshes[i]
         f = self.dir / f"{mid}.npz"
@@ -100,7 +106,8 @@ class MeshViews(Dataset):
                     images=torch.from_numpy(z["images"][cams["view_ids"].numpy()]).float() / 255, **cams)
 
 # %% ../nbs/04_views.ipynb #c015
-def psb_meshviews(root=None, split: str = "train", scheme: str = "coarse1", **kw) -> MeshViews:
-    "Pre-training pairs from the PSB's `split` meshes (never use the test split for pre-training)."
+def psb_meshviews(root=None, split: str = "train", scheme: str = "coarse1", limit: int | None = None, **kw) -> MeshViews:
+    "Pre-training pairs from the PSB's `split` meshes (never use the test split for pre-training); `limit`: the first n only."
+    if split != "train": raise ValueError(f"split={split!r}: pre-training may only see PSB train meshes (the test split is for evaluation)")
     models, _, _, _ = psb_models(root, split, scheme)
-    return MeshViews(models, name=f"psb_{scheme}_{split}", **kw)
+    return MeshViews(models[:limit], name=f"psb_{scheme}_{split}", **kw)
