@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test suite: (1) nbdev-export must leave clurender/ unchanged (library and notebooks cannot drift);
-# (2) every notebook in nbs/ runs top to bottom with its inline tests (nbdev-test; experiment notebooks run
-# their `smoke` profile). Ends with a line "N passed, M failed" (notebooks counted). Exit 1 on any failure.
+# (2) every notebook in nbs/ runs top to bottom with its inline tests: library notebooks with nbdev-test, experiment
+# notebooks (nbs/1x_*, nbs/2x_*) with papermill and `-p profile smoke`, as a user runs them (parameters injected).
+# Ends with a line "N passed, M failed" (notebooks counted). Exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
@@ -9,6 +10,7 @@ export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2} MPLBACKEND=Agg PYTHONHASHSEED=0
 passed=0; failed=0; failures=()
 
 snap=$(mktemp -d); trap 'rm -rf "$snap"' EXIT
+mkdir -p "$snap/executed"
 cp -r clurender "$snap/before"
 if nbdev-export && diff -r -x __pycache__ "$snap/before" clurender >"$snap/diff"; then
   echo "PASS export: nbdev-export leaves clurender/ unchanged"; passed=$((passed+1))
@@ -19,8 +21,13 @@ fi
 
 for nb in nbs/[!_.]*.ipynb; do
   start=$(date +%s)
-  if out=$(nbdev-test "$nb" 2>&1); then
-    echo "PASS $nb ($(( $(date +%s) - start )) s)"; passed=$((passed+1))
+  case "$(basename "$nb")" in
+    [12][0-9]_*) how=papermill; cmd=(papermill -k clurender --cwd nbs --no-progress-bar --log-level WARNING -p profile smoke
+                                     "$nb" "$snap/executed/$(basename "$nb")") ;;
+    *) how=nbdev-test; cmd=(nbdev-test "$nb") ;;
+  esac
+  if out=$("${cmd[@]}" 2>&1); then
+    echo "PASS $nb ($how, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
   else
     echo "FAIL $nb ($(( $(date +%s) - start )) s)"; echo "$out" | grep -v '^\s*\[\|^\s*tensor\|^ \{8,\}' | tail -40
     failed=$((failed+1)); failures+=("$nb")
