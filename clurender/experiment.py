@@ -19,11 +19,11 @@ from .train import pretrain, load_history, plot_history
 from .evaluate import extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, plot_tsne
 from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews, CATEGORIES
 from .views import psb_meshviews
-from torch.utils.data import Dataset
+from torch.utils.data import ConcatDataset
 
 # %% auto #0
 __all__ = ['ROWS', 'CORPORA', 'corpus_for', 'corpus_tag', 'PretrainViews', 'pretrain_views', 'evaluate_encoder', 'run_row',
-           'row_encoder', 'validation_score', 'summary_table', 'write_tables']
+           'row_encoder', 'validation_score', 'row_results', 'summary_table', 'write_tables']
 
 # %% ../nbs/09_experiment.ipynb #c004
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -41,22 +41,20 @@ def corpus_tag(corpus: str) -> str:
     if corpus not in CORPORA: raise ValueError(f"unknown pre-training corpus {corpus!r}; choose one of {list(CORPORA)}")
     return "" if corpus == "procedural" else "-psb"
 
-class PretrainViews(Dataset):
+class PretrainViews(ConcatDataset):
     "Several pre-training sources (`SyntheticViews`, `MeshViews`) as one dataset; items keep only the keys all sources share."
     KEYS = ("points", "images", "R", "T", "fov", "view_ids")
     def __init__(self, *parts):
         if not parts: raise ValueError("PretrainViews needs at least one dataset")
-        self.parts, self.ends = parts, np.cumsum([len(p) for p in parts])
-    def __len__(self): return int(self.ends[-1])
+        super().__init__(parts)
     @property
-    def epoch(self) -> int: return self.parts[0].epoch
+    def epoch(self) -> int: return self.datasets[0].epoch
     @epoch.setter
     def epoch(self, e: int):                                                 # the trainer sets it: which views an item shows
-        for p in self.parts: p.epoch = e
+        for p in self.datasets: p.epoch = e
     def __getitem__(self, k: int) -> dict:
         if not 0 <= k < len(self): raise IndexError(f"index {k} out of range for {len(self)} items")
-        j = int(np.searchsorted(self.ends, k, side="right"))
-        item = self.parts[j][k - (int(self.ends[j - 1]) if j else 0)]
+        item = super().__getitem__(k)                                        # ConcatDataset finds the part and the index in it
         return {key: item[key] for key in self.KEYS}
 
 def pretrain_views(P: Profile, corpus: SyntheticCorpus, name: str = "procedural", data_root=None, seed: int = 0,
@@ -175,16 +173,22 @@ def validation_score(encoder, P: Profile, data_root=None, seed: int = 0) -> dict
 def _pct(v): return "—" if v is None else f"{100 * v:.1f}"
 def _fs(v): return "—" if not isinstance(v, dict) else f"{100 * v['mean']:.1f} ± {100 * v['std']:.1f}"
 
-def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: str = "procedural") -> str:
-    "Markdown table of every committed comparison row of `profile` pre-trained on `corpus` (`random` needs no corpus)."
-    root, tag = (Path(root) if root else project_root() / "results" / "pretexts"), corpus_tag(corpus)
-    head = ("| row | PSB coarse1 SVM | (classes seen in train) | coarse1Train CV (val.) | PSB base 1-NN | 1st tier | PSB 5w10s | "
-            "PSB 10w20s | procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | steps | wall (min) |\n|" + "---|" * 13)
-    lines = [head]
+def row_results(profile: str = "cpu", root: str | Path | None = None, corpus: str = "procedural") -> dict[str, Path]:
+    "{row: results.json} of the committed rows of `profile` and `corpus`, in `ROWS` order (`random` is corpus-free)."
+    root, tag, out = (Path(root) if root else project_root() / "results" / "pretexts"), corpus_tag(corpus), {}
     for row in ROWS:
         f = root / row / (profile + tag) / "results.json"
         if row == "random" and not f.exists(): f = root / row / profile / "results.json"   # not pre-trained: corpus-free
-        if not f.exists(): continue
+        if f.exists(): out[row] = f
+    return out
+
+def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: str = "procedural") -> str:
+    "Markdown table of every committed comparison row of `profile` pre-trained on `corpus` (`random` needs no corpus)."
+    rows = row_results(profile, root, corpus)
+    head = ("| row | PSB coarse1 SVM | (classes seen in train) | coarse1Train CV (val.) | PSB base 1-NN | 1st tier | PSB 5w10s | "
+            "PSB 10w20s | procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | steps | wall (min) |\n|" + "---|" * 13)
+    lines = [head]
+    for row, f in rows.items():
         d = json.loads(f.read_text()); r, run = d["results"], d["run"]
         lines.append(f"| {row} | {_pct(r.get('coarse1_svm'))} | {_pct(r.get('coarse1_svm_seen'))} | {_pct(r.get('coarse1_train_cv'))} | {_pct(r.get('base_nn'))} | "
                      f"{_pct(r.get('base_first_tier'))} | {_fs(r.get('psb_fewshot_5w10s'))} | {_fs(r.get('psb_fewshot_10w20s'))} | "
@@ -196,9 +200,8 @@ def write_tables(profile: str = "cpu", encoder: str = "pointnet", root: str | Pa
     "results/main/<profile>/table.md: one table per pre-training corpus that has rows; returns the markdown."
     md = f"# Frozen-feature evaluation, profile `{profile}`, encoder {encoder}\n"
     for corpus, title in zip(CORPORA, ("procedural corpus (train split)", "procedural corpus + PSB train meshes")):
-        t = summary_table(profile, root, corpus)
-        if corpus == "procedural" or t.count("\n| ") > 1:                   # a -psb table only when it has pre-trained rows
-            md += f"\n## Pre-trained on the {title}\n\n" + t
+        if corpus == "procedural" or set(row_results(profile, root, corpus)) - {"random"}:   # a -psb table only with pre-trained rows
+            md += f"\n## Pre-trained on the {title}\n\n" + summary_table(profile, root, corpus)
     d = Path(out_dir) if out_dir else project_root() / "results" / "main" / profile
     d.mkdir(parents=True, exist_ok=True); (d / "table.md").write_text(md)
     return md

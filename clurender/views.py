@@ -83,7 +83,8 @@ class MeshViews(Dataset):
     def cache_all(self, progress: bool = True) -> "MeshViews":
         "Sample and render every mesh now (cached on disk), so that a training run does not pay for it in its first epoch."
         from tqdm.auto import tqdm
-        for i in tqdm(range(len(self)), desc=f"sampling + rendering {self.dir.name}", disable=not progress, leave=False): self._shape(i)
+        todo = [i for i, (mid, _) in enumerate(self.meshes) if not (self.dir / f"{mid}.npz").exists()]   # cached ones are not reloaded
+        for i in tqdm(todo, desc=f"sampling + rendering {self.dir.name}", disable=not progress, leave=False): self._shape(i)
         return self
 
     def _shape(self, i: int) -> dict:
