@@ -11,7 +11,9 @@ Docs: https://clurender.github.io/clurender/synthetic.html.md"""
 
 # %% ../nbs/03_synthetic.ipynb #c002
 from __future__ import annotations
-import json, time, hashlib, inspect, shutil
+import os, json, time, hashlib, inspect, shutil
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import numpy as np
 import torch
@@ -233,10 +235,21 @@ def render_shape(shape: dict, cameras, image_size: int = 64) -> torch.Tensor:
 # %% ../nbs/03_synthetic.ipynb #c014
 def _is_test(index: int) -> bool: return (index // len(CATEGORIES)) % 5 == 4
 
+def _shape_job(job: tuple) -> tuple[dict, np.ndarray | None]:
+    "One shape of the corpus and its renders as uint8 (V,S,S,3): job = (seed, index, n_points, n_render_views, image_size)."
+    seed, i, N, Vr, S = job
+    s = make_shape(seed, i, N)
+    if not Vr: return s, None
+    cams = make_views(Vr, elev=(20.0, 40.0), dist=2.5, fov=50.0)
+    return s, (render_shape(s, cams, S) * 255).round().to(torch.uint8).numpy()
+
+def _worker_init(): torch.set_num_threads(1)                                   # one core per generator process
+
 class SyntheticCorpus:
     "The procedural corpus, generated once into the cache and memory-mapped afterwards."
     def __init__(self, n_per_class: int = 250, seed: int = 0, n_points: int = 2048, n_render_views: int = 24,
-                 image_size: int = 64, root: str | Path | None = None, verbose: bool = True):
+                 image_size: int = 64, root: str | Path | None = None, verbose: bool = True, workers: int | None = None):
+        self.workers = max(1, workers if workers is not None else min(16, len(os.sched_getaffinity(0))))   # not in cfg: same data
         self.cfg = dict(generator_version=GENERATOR_VERSION, generator_hash=generator_hash(), seed=seed,
                         n_per_class=n_per_class, n_points=n_points, n_render_views=n_render_views, image_size=image_size,
                         categories=CATEGORIES, n_parts=N_PARTS, camera=dict(n_views=n_render_views, elev=[20.0, 40.0], dist=2.5, fov=50.0))
@@ -257,16 +270,22 @@ class SyntheticCorpus:
         part = mm("part", (M, N), np.int16)
         imgs = mm("images", (M, Vr, S, S, 3), np.uint8) if Vr else None
         labels, test, verts, faces, fpart, fcol, voff, foff = [], [], [], [], [], [], [0], [0]
-        cams = make_views(Vr, elev=(20.0, 40.0), dist=2.5, fov=50.0) if Vr else None
         t0 = time.perf_counter()
-        for i in tqdm(range(M), desc="generating procedural corpus", disable=not verbose):
-            s = make_shape(c["seed"], i, N)
-            pts[i], nrm[i], part[i] = s["points"], s["normals"], s["part"]
-            col[i] = np.round(s["color"] * 255)
-            if Vr: imgs[i] = (render_shape(s, cams, S) * 255).round().to(torch.uint8).numpy()
-            labels.append(s["label"]); test.append(_is_test(i))
-            verts.append(s["verts"]); faces.append(s["faces"]); fpart.append(s["face_part"]); fcol.append((s["face_color"] * 255).round())
-            voff.append(voff[-1] + len(s["verts"])); foff.append(foff[-1] + len(s["faces"]))
+        jobs = [(c["seed"], i, N, Vr, S) for i in range(M)]
+        import clurender.synthetic as mod                                      # workers import the jobs from the package
+        pool = ProcessPoolExecutor(self.workers, mp.get_context("spawn"), initializer=mod._worker_init) if self.workers > 1 and M > self.workers else None
+        done = pool.map(mod._shape_job, jobs, chunksize=4) if pool else map(_shape_job, jobs)   # in index order either way
+        try:
+            for i, (s, img) in enumerate(tqdm(done, total=M, desc=f"generating procedural corpus ({self.workers if pool else 1} processes)",
+                                              disable=not verbose)):
+                pts[i], nrm[i], part[i] = s["points"], s["normals"], s["part"]
+                col[i] = np.round(s["color"] * 255)
+                if Vr: imgs[i] = img
+                labels.append(s["label"]); test.append(_is_test(i))
+                verts.append(s["verts"]); faces.append(s["faces"]); fpart.append(s["face_part"]); fcol.append((s["face_color"] * 255).round())
+                voff.append(voff[-1] + len(s["verts"])); foff.append(foff[-1] + len(s["faces"]))
+        finally:
+            if pool: pool.shutdown(cancel_futures=True)                        # a dead worker raises BrokenProcessPool, no hang
         for a in (pts, nrm, col, part) + ((imgs,) if Vr else ()): a.flush()
         np.save(self.dir / "label.npy", np.array(labels, np.int64)); np.save(self.dir / "is_test.npy", np.array(test))
         np.save(self.dir / "mesh_verts.npy", np.concatenate(verts)); np.save(self.dir / "mesh_faces.npy", np.concatenate(faces))
