@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         fig = plot_history(load_history(dest)); fig.savefig(dest / "loss_curves.png", dpi=110); plt.close(fig)
         seed_everything(a.seed); t0 = time.perf_counter()
         numbers = evaluate_encoder(load_encoder(str(dest / "encoder.pt"), expect=a.encoder), P, corpus, a.data_root,
-                                   seed=a.seed, fig_dir=dest)
+                                   runs=3 if P.name == "smoke" else 10, seed=a.seed, fig_dir=dest)
         numbers.update(train["results"], eval_s=round(time.perf_counter() - t0, 1))
         ev = run_record("python " + " ".join(map(shlex.quote, sys.argv)), P.name, time.perf_counter() - t0, seed=a.seed)
         (dest / "results.json").write_text(json.dumps(dict(results=numbers, run=train["run"], evaluation=ev), indent=2, default=float))

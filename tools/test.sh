@@ -2,7 +2,8 @@
 # The test suite: (1) nbdev-export must leave clurender/ unchanged (library and notebooks cannot drift);
 # (2) every notebook in nbs/ runs top to bottom with its inline tests: library notebooks with nbdev-test, experiment
 # notebooks (nbs/1x_*, nbs/2x_*) with papermill and `-p profile smoke`, as a user runs them (parameters injected).
-# Ends with a line "N passed, M failed" (notebooks counted). Exit 1 on any failure.
+# (3) the GPU-budget tools (tools/gpu_pretrain.py, tools/evaluate_encoders.py) on the smoke profile.
+# Ends with a line "N passed, M failed" (notebooks and the tools check counted). Exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
@@ -33,6 +34,17 @@ for nb in nbs/[!_.]*.ipynb; do
     failed=$((failed+1)); failures+=("$nb")
   fi
 done
+# the scripts behind results/budget/, on the smoke profile and the CPU: pre-train two rows for one epoch, score them
+start=$(date +%s); t="$snap/tools"
+if out=$(python tools/gpu_pretrain.py --out "$t/rows" --profile smoke --epochs 1 --loader-workers 0 --rows clurender jigsaw3d 2>&1 &&
+         python tools/evaluate_encoders.py "$t/rows" "$t/scored" --profile smoke 2>&1 &&
+         python -c "import json, sys; r = json.load(open(sys.argv[1]))['results']; assert r['steps'] > 0 and 0 <= r['coarse1_svm'] <= 1, r" \
+           "$t/scored/clurender/results.json" 2>&1); then
+  echo "PASS tools/gpu_pretrain.py + tools/evaluate_encoders.py (smoke, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
+else
+  echo "FAIL tools/gpu_pretrain.py + tools/evaluate_encoders.py"; echo "$out" | tail -40
+  failed=$((failed+1)); failures+=("tools/gpu_pretrain.py")
+fi
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
