@@ -22,8 +22,8 @@ from .views import psb_meshviews
 from torch.utils.data import ConcatDataset
 
 # %% auto #0
-__all__ = ['ROWS', 'CORPORA', 'corpus_for', 'corpus_tag', 'PretrainViews', 'pretrain_views', 'evaluate_encoder', 'run_row',
-           'row_encoder', 'validation_score', 'row_results', 'summary_table', 'write_tables']
+__all__ = ['ROWS', 'CORPORA', 'corpus_for', 'corpus_tag', 'PretrainViews', 'pretrain_views', 'evaluate_encoder', 'train_summary',
+           'run_row', 'row_encoder', 'validation_score', 'row_results', 'summary_table', 'write_tables']
 
 # %% ../nbs/09_experiment.ipynb #c004
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -114,6 +114,12 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
         out["psb"] = None
     return out
 
+def train_summary(hist: list[dict], batch_size: int) -> dict:
+    "Steps, final losses (mean of the last 20 steps) and median step time / shapes per second of a run's `load_history` rows."
+    dt = np.diff([0.0] + [r["time"] for r in hist])
+    return dict(steps=len(hist), final_losses={k: float(np.mean([r[k] for r in hist[-20:]])) for k in hist[-1] if k.startswith("loss")},
+                median_step_s=float(np.median(dt)), shapes_per_s=float(batch_size / np.median(dt)))
+
 def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: int | None = None, seed: int = 0,
             data_root=None, out_dir: str | Path | None = None, resume: bool = True, command: str = "",
             progress: bool = True, overrides: dict | None = None, corpus: str = "procedural", **model_kw) -> dict:
@@ -135,10 +141,8 @@ def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: i
         ds = pretrain_views(P, shapes, corpus, data_root, seed, progress)
         res = pretrain(model, ds, out / "train", epochs=epochs, resume=resume, progress=progress, seed=seed)
         hist = load_history(out / "train")
-        dt = np.diff([0.0] + [r["time"] for r in hist])
-        info = dict(train=res, config=model.config, steps=len(hist), corpus=corpus, n_train_shapes=len(ds), batch_size=P.batch_size,
-                    final_losses={k: float(np.mean([r[k] for r in hist[-20:]])) for k in hist[-1] if k.startswith("loss")},
-                    median_step_s=float(np.median(dt)), shapes_per_s=float(P.batch_size / np.median(dt)))
+        info = dict(train=res, config=model.config, corpus=corpus, n_train_shapes=len(ds), batch_size=P.batch_size,
+                    **train_summary(hist, P.batch_size))
         fig = plot_history(hist); fig.savefig(out / "loss_curves.png", dpi=110)
         import matplotlib.pyplot as plt; plt.close(fig)
         enc = model.encoder

@@ -11,7 +11,7 @@ Docs: https://clurender.github.io/clurender/synthetic.html.md"""
 
 # %% ../nbs/03_synthetic.ipynb #c002
 from __future__ import annotations
-import os, json, time, hashlib, inspect, shutil
+import os, json, time, hashlib, inspect, shutil, functools
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -235,13 +235,17 @@ def render_shape(shape: dict, cameras, image_size: int = 64) -> torch.Tensor:
 # %% ../nbs/03_synthetic.ipynb #c014
 def _is_test(index: int) -> bool: return (index // len(CATEGORIES)) % 5 == 4
 
+_CAMERA = dict(elev=[20.0, 40.0], dist=2.5, fov=50.0)                         # the corpus's render ring (recorded in its cfg)
+
+@functools.lru_cache(maxsize=None)
+def _cameras(n_views: int): return make_views(n_views, **_CAMERA)              # built once per process, not once per shape
+
 def _shape_job(job: tuple) -> tuple[dict, np.ndarray | None]:
     "One shape of the corpus and its renders as uint8 (V,S,S,3): job = (seed, index, n_points, n_render_views, image_size)."
     seed, i, N, Vr, S = job
     s = make_shape(seed, i, N)
     if not Vr: return s, None
-    cams = make_views(Vr, elev=(20.0, 40.0), dist=2.5, fov=50.0)
-    return s, (render_shape(s, cams, S) * 255).round().to(torch.uint8).numpy()
+    return s, (render_shape(s, _cameras(Vr), S) * 255).round().to(torch.uint8).numpy()
 
 def _worker_init(): torch.set_num_threads(1)                                   # one core per generator process
 
@@ -252,14 +256,14 @@ class SyntheticCorpus:
         self.workers = max(1, workers if workers is not None else min(16, len(os.sched_getaffinity(0))))   # not in cfg: same data
         self.cfg = dict(generator_version=GENERATOR_VERSION, generator_hash=generator_hash(), seed=seed,
                         n_per_class=n_per_class, n_points=n_points, n_render_views=n_render_views, image_size=image_size,
-                        categories=CATEGORIES, n_parts=N_PARTS, camera=dict(n_views=n_render_views, elev=[20.0, 40.0], dist=2.5, fov=50.0))
+                        categories=CATEGORIES, n_parts=N_PARTS, camera=dict(n_views=n_render_views, **_CAMERA))
         key = hashlib.sha256(json.dumps(self.cfg, sort_keys=True).encode()).hexdigest()[:12]
         self.dir = Path(root) if root else cache_root() / "synthetic" / f"corpus_{key}"
         man = self.dir / "manifest.json"
         if not (man.exists() and json.loads(man.read_text()).get("config") == self.cfg): self._generate(verbose)
         self.manifest = json.loads(man.read_text())
         self.arrays = {f.stem: np.load(f, mmap_mode="r") for f in self.dir.glob("*.npy")}
-        self.cameras = make_views(n_render_views, elev=(20.0, 40.0), dist=2.5, fov=50.0) if n_render_views else None
+        self.cameras = _cameras(n_render_views) if n_render_views else None
 
     def _generate(self, verbose: bool):
         c = self.cfg; M = c["n_per_class"] * len(CATEGORIES); N, Vr, S = c["n_points"], c["n_render_views"], c["image_size"]

@@ -31,9 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--commit", default=None, help="commit to record when .git did not travel with the tree")
     a = ap.parse_args(argv)
 
-    import numpy as np, torch
+    import torch
     from clurender.core import get_profile, seed_everything, run_record
-    from clurender.experiment import ROWS, corpus_for, pretrain_views
+    from clurender.experiment import ROWS, corpus_for, pretrain_views, train_summary
     from clurender.model import CluRender
     from clurender.synthetic import SyntheticCorpus
     from clurender.train import pretrain, load_history
@@ -76,18 +76,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             res = pretrain(model, ds, d, epochs=epochs, **kw)
         wall = time.perf_counter() - t0
-        hist = load_history(d)
-        dt = np.diff([0.0] + [r["time"] for r in hist])
-        info = dict(row=row, encoder=a.encoder, epochs=epochs, steps=len(hist), n_train_shapes=len(ds), batch_size=P.batch_size,
-                    shape_passes=len(hist) * P.batch_size, median_step_s=float(np.median(dt)),
-                    shapes_per_s=float(P.batch_size / np.median(dt)), corpus_generation_s=round(gen_s, 1),
-                    final_losses={k: float(np.mean([r[k] for r in hist[-20:]])) for k in hist[-1] if k.startswith("loss")},
-                    train=res, config=model.config)
+        info = dict(row=row, encoder=a.encoder, epochs=epochs, n_train_shapes=len(ds), batch_size=P.batch_size,
+                    **train_summary(load_history(d), P.batch_size), corpus_generation_s=round(gen_s, 1), train=res, config=model.config)
+        info["shape_passes"] = info["steps"] * P.batch_size
         rec = run_record("python " + " ".join(map(shlex.quote, sys.argv)), P.name, wall, seed=a.seed, epochs=epochs)
         if a.commit: rec["git_commit"] = a.commit
         (d / "train.json").write_text(json.dumps(dict(results=info, run=rec), indent=2, default=float))
         (d / "last.pt").unlink(missing_ok=True)                              # optimiser state: not needed back
-        say(f"{row}: {epochs} epochs, {len(hist)} steps in {wall:.1f} s (median step {info['median_step_s'] * 1e3:.1f} ms, "
+        say(f"{row}: {epochs} epochs, {info['steps']} steps in {wall:.1f} s (median step {info['median_step_s'] * 1e3:.1f} ms, "
             f"{info['shapes_per_s']:.0f} shapes/s); final losses {info['final_losses']}")
     return 0
 
