@@ -7,10 +7,13 @@ epoch is timed and sets the epochs of every row (`--budget-s` of training for th
 rows share one budget. The GPU host has no PSB archives: the encoders come back and `tools/evaluate_encoders.py` scores
 them on the CPU machine with the same protocols as every other row.
 
-    python tools/gpu_pretrain.py --out DIR [--rows clurender jigsaw3d] [--budget-s 200] [--commit SHA]
+    python tools/gpu_pretrain.py --out DIR [--rows clurender jigsaw3d] [--budget-s 200 | --epochs E] [--seed 0 [1 ...]]
+                                 [--commit SHA]
 
 Writes DIR/<row>/{encoder.pt, metrics.jsonl, train.json} (training record: command, commit, epochs, steps, wall time,
-step time, hardware) and prints progress lines.
+step time, hardware) and prints progress lines. With several seeds (each seeds the initialisation, the batches and the
+view draws, as `--seed` of the notebooks), seed k's rows go to DIR/seed<k>/<row>/, seeds in the order given, each row
+saved as soon as it is trained (a run cut short keeps the rows it finished).
 """
 from __future__ import annotations
 import argparse, json, shlex, sys, time
@@ -27,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=None, help="fixed epochs instead of --budget-s")
     ap.add_argument("--max-epochs", type=int, default=250, help="the paper trains 250 epochs")
     ap.add_argument("--loader-workers", type=int, default=8)
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seed", type=int, nargs="+", default=[0], help="one or more seeds (see above)")
     ap.add_argument("--commit", default=None, help="commit to record when .git did not travel with the tree")
     a = ap.parse_args(argv)
 
@@ -47,10 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     # 1. a one-step check of every row on a tiny corpus, so a device-only failure shows in seconds
     tiny = SyntheticCorpus(n_per_class=1, n_points=P.n_points, n_render_views=P.n_render_views, image_size=P.image_size,
                            verbose=False, workers=1, root=out.parent / "tiny_corpus")
-    batch = default_collate([pretrain_views(P, tiny, "procedural", None, a.seed, False)[i] for i in range(4)])
+    batch = default_collate([pretrain_views(P, tiny, "procedural", None, a.seed[0], False)[i] for i in range(4)])
     dev = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     for row in a.rows:
-        m = CluRender(a.encoder, P, seed=a.seed, **ROWS[row]).to(dev)
+        m = CluRender(a.encoder, P, seed=a.seed[0], **ROWS[row]).to(dev)
         res = m({k: v.to(dev) if torch.is_tensor(v) else v for k, v in batch.items()}, step=0)
         res["loss"].backward()
         say(f"check {row}: loss {res['loss'].item():.4f}, encoder grad norm "
@@ -59,15 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     # 2. the procedural corpus (generated in one process per core)
     t = time.perf_counter(); corpus = corpus_for(P, verbose=False); gen_s = time.perf_counter() - t
     say(f"corpus: {len(corpus)} shapes in {gen_s:.1f} s ({corpus.workers} processes) at {corpus.dir}, data_hash {corpus.manifest['data_hash']}")
-    ds = pretrain_views(P, corpus, "procedural", None, a.seed, False)
 
     # 3. the rows, one budget
     epochs = a.epochs
-    for row in a.rows:
-        seed_everything(a.seed)
-        model = CluRender(a.encoder, P, seed=a.seed, **ROWS[row])
-        d = out / row; t0 = time.perf_counter()
-        kw = dict(num_workers=a.loader_workers, seed=a.seed, progress=False)
+    for seed, row in [(s, r) for s in a.seed for r in a.rows]:
+        ds = pretrain_views(P, corpus, "procedural", None, seed, False)
+        seed_everything(seed)
+        model = CluRender(a.encoder, P, seed=seed, **ROWS[row])
+        d = (out / row) if len(a.seed) == 1 else (out / f"seed{seed}" / row); t0 = time.perf_counter()
+        kw = dict(num_workers=a.loader_workers, seed=seed, progress=False)
         if epochs is None:                                                   # time one epoch, then size the budget
             r1 = pretrain(model, ds, d, epochs=1, **kw)
             epochs = max(1, min(a.max_epochs, int(a.budget_s / r1["wall_s"])))
@@ -79,11 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         info = dict(row=row, encoder=a.encoder, epochs=epochs, n_train_shapes=len(ds), batch_size=P.batch_size,
                     **train_summary(load_history(d), P.batch_size), corpus_generation_s=round(gen_s, 1), train=res, config=model.config)
         info["shape_passes"] = info["steps"] * P.batch_size
-        rec = run_record("python " + " ".join(map(shlex.quote, sys.argv)), P.name, wall, seed=a.seed, epochs=epochs)
+        rec = run_record("python " + " ".join(map(shlex.quote, sys.argv)), P.name, wall, seed=seed, epochs=epochs)
         if a.commit: rec["git_commit"] = a.commit
         (d / "train.json").write_text(json.dumps(dict(results=info, run=rec), indent=2, default=float))
         (d / "last.pt").unlink(missing_ok=True)                              # optimiser state: not needed back
-        say(f"{row}: {epochs} epochs, {info['steps']} steps in {wall:.1f} s (median step {info['median_step_s'] * 1e3:.1f} ms, "
+        say(f"{row} (seed {seed}): {epochs} epochs, {info['steps']} steps in {wall:.1f} s (median step {info['median_step_s'] * 1e3:.1f} ms, "
             f"{info['shapes_per_s']:.0f} shapes/s); final losses {info['final_losses']}")
     return 0
 
