@@ -18,8 +18,8 @@ from pytorch3d.ops import sample_farthest_points, knn_points
 from .core import check_tensor
 
 # %% auto #0
-__all__ = ['ENCODERS', 'knn', 'gather_points', 'fps', 'PointEncoder', 'mlp', 'split_first_linear', 'PointNorm', 'PointNet',
-           'EdgeConv', 'DGCNN', 'interpolate', 'Block', 'PointTransformer', 'get_encoder', 'encoder_state',
+__all__ = ['LAYERS', 'ENCODERS', 'knn', 'gather_points', 'fps', 'PointEncoder', 'mlp', 'split_first_linear', 'PointNorm',
+           'PointNet', 'EdgeConv', 'DGCNN', 'interpolate', 'Block', 'PointTransformer', 'get_encoder', 'encoder_state',
            'load_encoder']
 
 # %% ../nbs/05_encoders.ipynb #c005
@@ -55,6 +55,8 @@ def fps(points: torch.Tensor, n: int) -> torch.Tensor:
     return torch.gather(perm, 1, idx)
 
 # %% ../nbs/05_encoders.ipynb #c008
+LAYERS = ("global", "output", "both")                                      # what `global_features` pools
+
 class PointEncoder(nn.Module):
     "Base class: `forward(points (B,N,3)) -> (B,N,dim)`, `global_features(points, pool) -> (B,global_dim·(1|2))`."
     dim: int = 0
@@ -75,11 +77,15 @@ class PointEncoder(nn.Module):
     def forward(self, points: torch.Tensor) -> torch.Tensor:
         return self.features(self.check(points))[0]
 
-    def global_features(self, points: torch.Tensor, pool: str = "maxmean") -> torch.Tensor:
-        "Pooled global-level features: 'maxmean' (max ‖ mean, CrossPoint/STRL) → (B, 2g) or 'max' → (B, g)."
+    def global_features(self, points: torch.Tensor, pool: str = "maxmean", layer: str = "global") -> torch.Tensor:
+        """Pooled features: 'maxmean' (max ‖ mean, CrossPoint/STRL) or 'max'. layer: 'global' — the global-level layer
+        before pooling (B, M, g), the default protocol → (B, 2g | g); 'output' — the per-point output f_φ(P) that CluRender's
+        heads φα/φβ read (B, N, dim) → (B, 2·dim | dim); 'both' — the two concatenated."""
         if pool not in ("maxmean", "max"): raise ValueError(f"pool must be 'maxmean' or 'max', got {pool!r}")
-        g = self.features(self.check(points))[1]                                   # (B, M, g)
-        return torch.cat([g.amax(1), g.mean(1)], -1) if pool == "maxmean" else g.amax(1)
+        if layer not in LAYERS: raise ValueError(f"layer must be one of {LAYERS}, got {layer!r}")
+        f, g = self.features(self.check(points))                                   # (B, N, dim), (B, M, g)
+        P = lambda t: torch.cat([t.amax(1), t.mean(1)], -1) if pool == "maxmean" else t.amax(1)
+        return P(g) if layer == "global" else P(f) if layer == "output" else torch.cat([P(g), P(f)], -1)
 
 def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> nn.Sequential:
     "Shared per-point MLP on (..., C) tensors: Linear + norm ('bn' | 'ln' | 'none') + activation; last layer plain if not `last_act`."

@@ -19,16 +19,17 @@ from .core import check_tensor
 
 # %% auto #0
 __all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot', 'retrieval_stats', 'd2_descriptor',
-           'psb_coarse1', 'psb_protocols', 'plot_tsne', 'point_pca_colors']
+           'psb_split', 'psb_coarse1', 'psb_protocols', 'plot_tsne', 'point_pca_colors']
 
 # %% ../nbs/09_evaluate.ipynb #c005
 @torch.no_grad()
-def extract_features(encoder, points: torch.Tensor, pool: str = "maxmean", batch_size: int = 64) -> np.ndarray:
-    "Global features of a frozen encoder (eval mode): points (M,N,3) → (M, F) float32 array."
+def extract_features(encoder, points: torch.Tensor, pool: str = "maxmean", batch_size: int = 64,
+                     layer: str = "global") -> np.ndarray:
+    "Global features of a frozen encoder (eval mode; `layer` as in `global_features`): points (M,N,3) → (M, F) float32."
     check_tensor(points, "points", ("M", "N", 3))
     was = encoder.training; encoder.eval()
     dev = next(encoder.parameters()).device
-    out = [encoder.global_features(points[i:i + batch_size].to(dev).float(), pool).cpu() for i in range(0, len(points), batch_size)]
+    out = [encoder.global_features(points[i:i + batch_size].to(dev).float(), pool, layer).cpu() for i in range(0, len(points), batch_size)]
     encoder.train(was)
     return torch.cat(out).numpy().astype(np.float32)
 
@@ -121,12 +122,16 @@ def d2_descriptor(points, bins: int = 64, n_pairs: int = 20000, seed: int = 0) -
     return out
 
 # %% ../nbs/09_evaluate.ipynb #c023
-def psb_coarse1(root=None) -> tuple:
-    "PSB coarse1 train and test sets and their labels as class *names* (ids index each split's own class list)."
+def psb_split(root=None, split: str = "train", scheme: str = "coarse1"):
+    "One PSB split (`clurender.data.PSB`), without the warning about absent models (02_data lists those once)."
     from clurender.data import PSB
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")                                   # the 5 absent PSB models are listed once in 02_data
-        tr, te = PSB(root, "train", "coarse1"), PSB(root, "test", "coarse1")
+        warnings.simplefilter("ignore")
+        return PSB(root, split, scheme)
+
+def psb_coarse1(root=None) -> tuple:
+    "PSB coarse1 train and test sets and their labels as class *names* (ids index each split's own class list)."
+    tr, te = psb_split(root, "train"), psb_split(root, "test")
     names = lambda ds: np.array([ds.classes[i] for i in ds.labels.tolist()])
     return tr, te, names(tr), names(te)
 
@@ -134,10 +139,8 @@ def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None,
     """All PSB numbers for one feature extractor `feature_fn(points (M,N,3) tensor) -> (M,F) array`:
     coarse1 linear SVM (all test models / classes seen in train), authors' RBF SVC (on `pool_max_fn` features if
     given), base-test retrieval statistics (L2). `coarse1`: the sets of `psb_coarse1(root)` if already loaded."""
-    from clurender.data import PSB
     tr, te, ytr, yte = coarse1 or psb_coarse1(root)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore"); base = PSB(root, "test", "base")
+    base = psb_split(root, "test", "base")
     sub = lambda ds: ds.points[:, :n_points]
     Ftr, Fte = feature_fn(sub(tr)), feature_fn(sub(te))
     pos = {m: i for i, m in enumerate(te.ids)}                            # base test = the same models as coarse1 test

@@ -16,7 +16,7 @@ from .core import get_profile, seed_everything, git_commit, run_record, save_res
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
-from .evaluate import extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, plot_tsne
+from .evaluate import extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, psb_split, plot_tsne
 from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews, CATEGORIES
 from .views import psb_meshviews
 from torch.utils.data import ConcatDataset
@@ -167,9 +167,7 @@ def row_encoder(row: str, profile: str = "cpu", encoder: str = "pointnet", encod
 def validation_score(encoder, P: Profile, data_root=None, seed: int = 0) -> dict:
     """Validation accuracy of an encoder's frozen features for choosing pre-training settings: linear-SVM CV accuracy
     on PSB coarse1Train (C chosen inside, as `linear_svm` does). No test-split shape is loaded."""
-    from clurender.data import PSB
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore"); tr = PSB(data_root, "train", "coarse1")
+    tr = psb_split(data_root, "train")                                      # the train split alone
     gs = cv_linear_svm(extract_features(encoder, tr.points[:, :P.n_points]), tr.labels.numpy(), seed=seed)
     return dict(coarse1_train_cv=float(gs.best_score_), C=float(gs.best_params_["svc__C"]), n_train=len(tr))
 

@@ -14,9 +14,13 @@ Writes DIR/<row>/{encoder.pt, metrics.jsonl, train.json} (training record: comma
 step time, hardware) and prints progress lines. With several seeds (each seeds the initialisation, the batches and the
 view draws, as `--seed` of the notebooks), seed k's rows go to DIR/seed<k>/<row>/, seeds in the order given, each row
 saved as soon as it is trained (a run cut short keeps the rows it finished).
+
+The device tool brings back at most 8 files of at most 16 MiB, no deeper than $OUT/a/b/file: train with `--out` outside
+$OUT and `--pack $OUT`, which writes one tar per row (encoder.pt, metrics.jsonl, train.json; 3.5 MB for PointNet) named
+<row>.tar, or seed<k>_<row>.tar with several seeds. `tar -C DIR/seed<k>/<row> -xf seed<k>_<row>.tar` restores a row.
 """
 from __future__ import annotations
-import argparse, json, shlex, sys, time
+import argparse, json, shlex, sys, tarfile, tempfile, time
 from pathlib import Path
 
 
@@ -31,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-epochs", type=int, default=250, help="the paper trains 250 epochs")
     ap.add_argument("--loader-workers", type=int, default=8)
     ap.add_argument("--seed", type=int, nargs="+", default=[0], help="one or more seeds (see above)")
+    ap.add_argument("--pack", default=None, help="also write one tar per finished row to this folder (see above)")
     ap.add_argument("--commit", default=None, help="commit to record when .git did not travel with the tree")
     a = ap.parse_args(argv)
 
@@ -48,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
 
     # 1. a one-step check of every row on a tiny corpus, so a device-only failure shows in seconds
+    tmp = tempfile.TemporaryDirectory()                                      # the tiny corpus stays out of --out/--pack
     tiny = SyntheticCorpus(n_per_class=1, n_points=P.n_points, n_render_views=P.n_render_views, image_size=P.image_size,
-                           verbose=False, workers=1, root=out.parent / "tiny_corpus")
+                           verbose=False, workers=1, root=tmp.name)
     batch = default_collate([pretrain_views(P, tiny, "procedural", None, a.seed[0], False)[i] for i in range(4)])
     dev = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     for row in a.rows:
@@ -86,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         if a.commit: rec["git_commit"] = a.commit
         (d / "train.json").write_text(json.dumps(dict(results=info, run=rec), indent=2, default=float))
         (d / "last.pt").unlink(missing_ok=True)                              # optimiser state: not needed back
+        if a.pack:
+            Path(a.pack).mkdir(parents=True, exist_ok=True)
+            with tarfile.open(Path(a.pack) / (f"{row}.tar" if len(a.seed) == 1 else f"seed{seed}_{row}.tar"), "w") as tf:
+                for f in ("encoder.pt", "metrics.jsonl", "train.json"): tf.add(d / f, arcname=f)
         say(f"{row} (seed {seed}): {epochs} epochs, {info['steps']} steps in {wall:.1f} s (median step {info['median_step_s'] * 1e3:.1f} ms, "
             f"{info['shapes_per_s']:.0f} shapes/s); final losses {info['final_losses']}")
     return 0

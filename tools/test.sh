@@ -34,16 +34,26 @@ for nb in nbs/[!_.]*.ipynb; do
     failed=$((failed+1)); failures+=("$nb")
   fi
 done
-# the scripts behind results/budget/, on the smoke profile and the CPU: pre-train two rows for one epoch, score them
+# the scripts behind results/budget/ and results/seeds/, on the smoke profile and the CPU: pre-train two rows of two
+# seeds for one epoch, pack them as the device tool needs, score one seed's rows
 start=$(date +%s); t="$snap/tools"
-if out=$(python tools/gpu_pretrain.py --out "$t/rows" --profile smoke --epochs 1 --loader-workers 0 --rows clurender jigsaw3d 2>&1 &&
-         python tools/evaluate_encoders.py "$t/rows" "$t/scored" --profile smoke 2>&1 &&
+if out=$(python tools/gpu_pretrain.py --out "$t/rows" --profile smoke --epochs 1 --loader-workers 0 --rows clurender jigsaw3d \
+             --seed 0 1 --pack "$t/pack" 2>&1 &&
+         [ "$(ls "$t/pack")" = "$(printf 'seed0_clurender.tar\nseed0_jigsaw3d.tar\nseed1_clurender.tar\nseed1_jigsaw3d.tar')" ] &&
+         [ "$(tar -tf "$t/pack/seed1_jigsaw3d.tar" | sort | tr '\n' ' ')" = "encoder.pt metrics.jsonl train.json " ] &&
+         python tools/evaluate_encoders.py "$t/rows/seed0" "$t/scored" --profile smoke 2>&1 &&
          python -c "import json, sys; r = json.load(open(sys.argv[1]))['results']; assert r['steps'] > 0 and 0 <= r['coarse1_svm'] <= 1, r" \
            "$t/scored/clurender/results.json" 2>&1); then
   echo "PASS tools/gpu_pretrain.py + tools/evaluate_encoders.py (smoke, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
 else
   echo "FAIL tools/gpu_pretrain.py + tools/evaluate_encoders.py"; echo "$out" | tail -40
   failed=$((failed+1)); failures+=("tools/gpu_pretrain.py")
+fi
+# the table of results/seeds/README.md, rebuilt from the committed files
+if out=$(python tools/seed_table.py 2>&1) && echo "$out" | grep -q "^| clurender − random (paired) | 4 |"; then
+  echo "PASS tools/seed_table.py"; passed=$((passed+1))
+else
+  echo "FAIL tools/seed_table.py"; echo "$out" | tail -20; failed=$((failed+1)); failures+=("tools/seed_table.py")
 fi
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"
