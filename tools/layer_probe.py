@@ -1,7 +1,8 @@
 """Which layer of a frozen PointNet carries what pre-training learned? (issue #7, the 'feature pooling' lever)
 
 For every encoder of the seed study (random init of seeds 0-4; CluRender and Jigsaw3D of seeds 0-3; cluster-only and
-render-only of seed 0; all `cpu` configuration, 600 steps) the max ‖ mean features of three layers
+render-only of seed 0; all `cpu` configuration, 600 steps), and the seed-0 encoders pre-trained longer
+(results/budget/, rows `<row>_14ep`, `<row>_25ep`) or on procedural + PSB train meshes (`<row>_psb`), the max ‖ mean features of three layers
 (`PointEncoder.global_features(layer=...)`): 'global' — the 1024-d layer before pooling, the protocol of every other
 table; 'output' — the 256-d per-point output f_φ(P) that CluRender's heads φα/φβ read; 'both'. Each is scored with the
 PSB protocols of `clurender.evaluate.psb_protocols` (coarse1 linear SVM with C by CV on coarse1Train, which is also the
@@ -25,6 +26,10 @@ def encoders(root: Path) -> list[tuple[str, int, Path | None]]:
         out.append((row, 0, root / "pretexts" / row / "cpu" / "train" / "encoder.pt"))
         out += [(row, s, root / "seeds" / f"seed{s}" / row / "encoder.pt") for s in (1, 2, 3)]
     out += [(row, 0, root / "pretexts" / row / "cpu" / "train" / "encoder.pt") for row in ("cluster_only", "render_only")]
+    # seed 0 at other budgets (results/budget/: 14 and 25 epochs on an H100) and corpora (cpu-psb: + PSB train meshes)
+    out += [(f"{row}_{ep}ep", 0, root / "budget" / f"h100-{ep}ep" / row / "encoder.pt") for ep in (14, 25) for row in ("clurender", "jigsaw3d")]
+    out += [(f"{row}_psb", 0, root / "pretexts" / row / "cpu-psb" / "train" / "encoder.pt")
+            for row in ("clurender", "cluster_only", "render_only", "jigsaw3d")]
     return out
 
 

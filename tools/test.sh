@@ -2,7 +2,8 @@
 # The test suite: (1) nbdev-export must leave clurender/ unchanged (library and notebooks cannot drift);
 # (2) every notebook in nbs/ runs top to bottom with its inline tests: library notebooks with nbdev-test, experiment
 # notebooks (nbs/1x_*, nbs/2x_*) with papermill and `-p profile smoke`, as a user runs them (parameters injected).
-# (3) the GPU-budget tools (tools/gpu_pretrain.py, tools/evaluate_encoders.py) on the smoke profile.
+# (3) the GPU-budget tools (tools/gpu_pretrain.py, tools/evaluate_encoders.py) on the smoke profile, the linear-SVM
+# notebook on the 'output' layer, and tools/seed_table.py.
 # Ends with a line "N passed, M failed" (notebooks and the tools check counted). Exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,16 @@ if out=$(python tools/gpu_pretrain.py --out "$t/rows" --profile smoke --epochs 1
 else
   echo "FAIL tools/gpu_pretrain.py + tools/evaluate_encoders.py"; echo "$out" | tail -40
   failed=$((failed+1)); failures+=("tools/gpu_pretrain.py")
+fi
+# the linear-SVM notebook on another feature layer (results/layers/): -p layer output
+start=$(date +%s); mkdir -p "$snap/layer"
+if out=$(papermill -k clurender --cwd nbs --no-progress-bar --log-level WARNING -p profile smoke -p layer output -p out_dir "$snap/layer" \
+           nbs/11_linear_svm.ipynb "$snap/layer/11.ipynb" 2>&1 &&
+         python -c "import json, sys; d = json.load(open(sys.argv[1])); assert d['results']['layer'] == 'output' and '-p layer output' in d['run']['command'], d" \
+           "$snap/layer/linear_svm_clurender_output.json" 2>&1); then
+  echo "PASS nbs/11_linear_svm.ipynb -p layer output (papermill, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
+else
+  echo "FAIL nbs/11_linear_svm.ipynb -p layer output"; echo "$out" | tail -30; failed=$((failed+1)); failures+=("11_linear_svm layer=output")
 fi
 # the table of results/seeds/README.md, rebuilt from the committed files
 if out=$(python tools/seed_table.py 2>&1) && echo "$out" | grep -q "^| clurender − random (paired) | 4 |"; then
