@@ -20,7 +20,7 @@ from .core import check_tensor, numba_threads
 from .views import make_views
 
 # %% auto #0
-__all__ = ['project', 'select_pytorch3d', 'select_footprint', 'composite', 'splat_composite', 'render']
+__all__ = ['project', 'select_pytorch3d', 'select_footprint', 'composite', 'splat_composite', 'trim_depth', 'render']
 
 # %% ../nbs/04_renderer.ipynb #c005
 def project(points: torch.Tensor, cameras) -> torch.Tensor:
@@ -182,6 +182,16 @@ def splat_composite(ndc: torch.Tensor, colors: torch.Tensor, idx: torch.Tensor, 
     return _SplatComposite.apply(ndc, colors, idx, image_size, r, nu, eta, bg)
 
 # %% ../nbs/04_renderer.ipynb #c015
+def trim_depth(idx: torch.Tensor) -> torch.Tensor:
+    """Drop the depth slots that are empty (−1) in every pixel: idx (M,S,S,K) → (M,S,S,K'), K' = the fullest pixel's
+    count (≥ 1). Both selectors fill slots nearest first and pad with −1, and an empty slot adds nothing to Eq. 15, so
+    this is exact; it saves the memory and time of compositing slots no point reaches (at the `paper` settings, 2,048
+    points, 256², r = 4 px, the fullest pixel holds 33–77 of K = 128; 2 shapes × 8 views forward+backward with the
+    'pytorch3d' backend on 2 CPU threads: 25–39 s and 12.5 GB → 11–14 s and 6.3 GB, identical images and gradients;
+    tools/render_paper_memory.py)."""
+    k = int((idx >= 0).sum(-1).max()) if idx.numel() else 0
+    return idx[..., :max(k, 1)]
+
 def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int = 64, r: float = 4.0,
            nu: float = 1.0, K: int = 16, eta: float = 1.0, bg=(1.0, 1.0, 1.0), per_shape: bool = False,
            return_alpha: bool = False, backend: str = "auto"):
@@ -209,7 +219,8 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     if backend == "auto": backend = "pytorch3d" if points.is_cuda else "footprint"
     if backend == "footprint" and points.is_cuda: raise ValueError("backend 'footprint' is CPU-only; use 'pytorch3d' or 'auto' on CUDA")
     select, comp = (select_footprint, splat_composite) if backend == "footprint" else (select_pytorch3d, composite)
-    idx = select(ndc.detach(), image_size, r * 2 / image_size, K)
+    idx = select(ndc.detach(), image_size, r * 2 / image_size, K)              # (B·V, S, S, K)
+    if backend == "pytorch3d": idx = trim_depth(idx)                           # the fused CPU kernels stop at −1 anyway
     img, alpha = comp(ndc, C, idx, image_size, r, nu, eta, torch.as_tensor(bg, device=points.device))
     img = img.reshape(B, V, image_size, image_size, 3)
     return (img, alpha.reshape(B, V, image_size, image_size)) if return_alpha else img
