@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = results_dir(exp, args.profile, args.out)
         params["out_dir"] = str(folder)
         name = (Path(nb).stem + (f"_{params['row']}" if "row" in params else "")                 # one executed copy per row and corpus
-                + (f"_{params['corpus'].replace('+', '_')}" if params.get("corpus", "procedural") != "procedural" else "") + ".ipynb")
+                + (f"_{params['corpus'].replace('+', '_')}" if params.get("corpus", "procedural") != "procedural" else "")
+                + (f"_{params['layer']}" if params.get("layer", "global") != "global" else "") + ".ipynb")
         out = run_notebook(nb, params, folder / name)
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
     return 0
