@@ -50,7 +50,8 @@ class CluRender(nn.Module):
     batch: points (B,N,3), images (B,V,H,W,3), R (B,V,3,3), T (B,V,3), fov — as `SyntheticViews`/`MeshViews` items."""
     def __init__(self, encoder: str = "pointnet", profile: str | Profile = "cpu", pretext: str = "clurender",
                  use_cluster: bool = True, use_render: bool = True, labels: str = "ot", fitting: str | None = None,
-                 render_weight: float = 1.0, jigsaw_k: int = 3, seed: int = 0, **profile_overrides):
+                 render_weight: float = 1.0, jigsaw_k: int = 3, seed: int = 0, render_chunk: int | None = None,
+                 **profile_overrides):
         super().__init__()
         P = get_profile(profile, **profile_overrides)
         if pretext not in PRETEXTS: raise ValueError(f"unknown pretext {pretext!r}; choose one of {PRETEXTS}")
@@ -63,6 +64,7 @@ class CluRender(nn.Module):
         self.use_cluster = pretext == "clurender" and use_cluster
         self.use_render = pretext == "clurender" and use_render
         self.render_weight, self.jigsaw_k = render_weight, jigsaw_k
+        self.render_chunk = render_chunk           # images per checkpointed chunk of R (memory only: not in `config`)
         self.config = dict(encoder=encoder, profile=P.to_dict(), pretext=pretext, use_cluster=use_cluster, use_render=use_render,
                            labels=labels, fitting=fitting, render_weight=render_weight, jigsaw_k=jigsaw_k, seed=seed)
         self.encoder = get_encoder(encoder, dim=P.encoder_dim)
@@ -117,7 +119,8 @@ class CluRender(nn.Module):
         colors = self.color(pts, feats); tick("phi_beta")                             # (B, N, 3)
         cams = item_cameras(batch).to(pts.device)
         if len(cams) != B * V: raise ValueError(f"batch has {len(cams)} cameras for B·V = {B}·{V} images")
-        imgs = render(pts, colors, cams, H, r=P.splat_radius, nu=P.splat_nu, K=P.splat_K, eta=P.splat_eta, per_shape=True)
+        imgs = render(pts, colors, cams, H, r=P.splat_radius, nu=P.splat_nu, K=P.splat_K, eta=P.splat_eta, per_shape=True,
+                      chunk=self.render_chunk)
         tick("render"); return imgs
 
     def render_loss(self, batch: dict, feats: torch.Tensor, generator: torch.Generator | None = None, tick=_no_tick) -> torch.Tensor:

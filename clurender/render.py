@@ -14,6 +14,7 @@ import math
 import numba
 import numpy as np
 import torch
+from torch.utils.checkpoint import checkpoint
 from pytorch3d.renderer.points.rasterize_points import rasterize_points
 from pytorch3d.structures import Pointclouds
 from .core import check_tensor, numba_threads
@@ -194,11 +195,13 @@ def trim_depth(idx: torch.Tensor) -> torch.Tensor:
 
 def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int = 64, r: float = 4.0,
            nu: float = 1.0, K: int = 16, eta: float = 1.0, bg=(1.0, 1.0, 1.0), per_shape: bool = False,
-           return_alpha: bool = False, backend: str = "auto"):
+           return_alpha: bool = False, backend: str = "auto", chunk: int | None = None):
     """R (Eq. 15–16): points (B,N,3), colors (B,N,3) in [0,1], cameras: V shared by all shapes, or B·V shape-major
     with `per_shape=True` → images (B,V,S,S,3) [, alpha (B,V,S,S)]. r and ν in pixels, K points per pixel, exponent η.
     backend: 'footprint' (CPU: footprint selection + fused compositing), 'pytorch3d' (PyTorch3D selection + PyTorch
-    compositing; CPU or CUDA), or 'auto' (footprint on the CPU, PyTorch3D on CUDA)."""
+    compositing; CPU or CUDA), or 'auto' (footprint on the CPU, PyTorch3D on CUDA).
+    chunk: images selected and composited at a time, each chunk under activation checkpointing (its per-pixel K-slot
+    tensors are rebuilt in backward instead of kept), so memory follows the chunk, not B·V; same images and gradients."""
     dims = check_tensor(points, "points", ("B", "N", 3))
     check_tensor(colors, "colors", ("B", "N", 3), dims)
     B, N = dims["B"], dims["N"]
@@ -219,8 +222,18 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     if backend == "auto": backend = "pytorch3d" if points.is_cuda else "footprint"
     if backend == "footprint" and points.is_cuda: raise ValueError("backend 'footprint' is CPU-only; use 'pytorch3d' or 'auto' on CUDA")
     select, comp = (select_footprint, splat_composite) if backend == "footprint" else (select_pytorch3d, composite)
-    idx = select(ndc.detach(), image_size, r * 2 / image_size, K)              # (B·V, S, S, K)
-    if backend == "pytorch3d": idx = trim_depth(idx)                           # the fused CPU kernels stop at −1 anyway
-    img, alpha = comp(ndc, C, idx, image_size, r, nu, eta, torch.as_tensor(bg, device=points.device))
+    if chunk is not None and chunk < 1: raise ValueError(f"chunk must be a positive number of images, got {chunk}")
+    bg_t = torch.as_tensor(bg, device=points.device)
+    def one(nd, col):                                                          # select + composite images (m, N, 3)
+        idx = select(nd.detach(), image_size, r * 2 / image_size, K)           # (m, S, S, K)
+        if backend == "pytorch3d": idx = trim_depth(idx)                       # the fused CPU kernels stop at −1 anyway
+        return comp(nd, col, idx, image_size, r, nu, eta, bg_t)
+    M = ndc.shape[0]
+    if not chunk or chunk >= M: img, alpha = one(ndc, C)
+    else:
+        ckpt = torch.is_grad_enabled() and (ndc.requires_grad or C.requires_grad)
+        parts = [checkpoint(one, ndc[s:s + chunk], C[s:s + chunk], use_reentrant=False) if ckpt else one(ndc[s:s + chunk], C[s:s + chunk])
+                 for s in range(0, M, chunk)]
+        img, alpha = torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
     img = img.reshape(B, V, image_size, image_size, 3)
     return (img, alpha.reshape(B, V, image_size, image_size)) if return_alpha else img

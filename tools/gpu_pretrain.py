@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-epochs", type=int, default=250, help="the paper trains 250 epochs")
     ap.add_argument("--loader-workers", type=int, default=8)
     ap.add_argument("--seed", type=int, nargs="+", default=[0], help="one or more seeds (see above)")
+    ap.add_argument("--render-chunk", type=int, default=None, help="images per checkpointed chunk of R (memory; see render)")
     ap.add_argument("--pack", default=None, help="also write one tar per finished row to this folder (see above)")
     ap.add_argument("--commit", default=None, help="commit to record when .git did not travel with the tree")
     a = ap.parse_args(argv)
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     batch = default_collate([pretrain_views(P, tiny, "procedural", None, a.seed[0], False)[i] for i in range(4)])
     dev = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     for row in a.rows:
-        m = CluRender(a.encoder, P, seed=a.seed[0], **ROWS[row]).to(dev)
+        m = CluRender(a.encoder, P, seed=a.seed[0], render_chunk=a.render_chunk, **ROWS[row]).to(dev)
         res = m({k: v.to(dev) if torch.is_tensor(v) else v for k, v in batch.items()}, step=0)
         res["loss"].backward()
         say(f"check {row}: loss {res['loss'].item():.4f}, encoder grad norm "
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     for seed, row in [(s, r) for s in a.seed for r in a.rows]:
         ds = pretrain_views(P, corpus, "procedural", None, seed, False)
         seed_everything(seed)
-        model = CluRender(a.encoder, P, seed=seed, **ROWS[row])
+        model = CluRender(a.encoder, P, seed=seed, render_chunk=a.render_chunk, **ROWS[row])
         d = (out / row) if len(a.seed) == 1 else (out / f"seed{seed}" / row); t0 = time.perf_counter()
         kw = dict(num_workers=a.loader_workers, seed=seed, progress=False)
         if epochs is None:                                                   # time one epoch, then size the budget

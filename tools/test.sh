@@ -39,7 +39,7 @@ done
 # seeds for one epoch, pack them as the device tool needs, score one seed's rows
 start=$(date +%s); t="$snap/tools"
 if out=$(python tools/gpu_pretrain.py --out "$t/rows" --profile smoke --epochs 1 --loader-workers 0 --rows clurender jigsaw3d \
-             --seed 0 1 --pack "$t/pack" 2>&1 &&
+             --seed 0 1 --pack "$t/pack" --render-chunk 3 2>&1 &&
          [ "$(ls "$t/pack")" = "$(printf 'seed0_clurender.tar\nseed0_jigsaw3d.tar\nseed1_clurender.tar\nseed1_jigsaw3d.tar')" ] &&
          [ "$(tar -tf "$t/pack/seed1_jigsaw3d.tar" | sort | tr '\n' ' ')" = "encoder.pt metrics.jsonl train.json " ] &&
          python tools/evaluate_encoders.py "$t/rows/seed0" "$t/scored" --profile smoke 2>&1 &&
