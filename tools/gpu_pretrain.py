@@ -71,12 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     say(f"corpus: {len(corpus)} shapes in {gen_s:.1f} s ({corpus.workers} processes) at {corpus.dir}, data_hash {corpus.manifest['data_hash']}")
 
     # 3. the rows, one budget
-    epochs = a.epochs
+    epochs, multi = a.epochs, len(a.seed) > 1                               # several seeds: seed<k>/ folders and tar names
     for seed, row in [(s, r) for s in a.seed for r in a.rows]:
         ds = pretrain_views(P, corpus, "procedural", None, seed, False)
         seed_everything(seed)
         model = CluRender(a.encoder, P, seed=seed, render_chunk=a.render_chunk, **ROWS[row])
-        d = (out / row) if len(a.seed) == 1 else (out / f"seed{seed}" / row); t0 = time.perf_counter()
+        d = (out / f"seed{seed}" / row) if multi else (out / row); t0 = time.perf_counter()
         kw = dict(num_workers=a.loader_workers, seed=seed, progress=False)
         if epochs is None:                                                   # time one epoch, then size the budget
             r1 = pretrain(model, ds, d, epochs=1, **kw)
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         (d / "last.pt").unlink(missing_ok=True)                              # optimiser state: not needed back
         if a.pack:
             Path(a.pack).mkdir(parents=True, exist_ok=True)
-            with tarfile.open(Path(a.pack) / (f"{row}.tar" if len(a.seed) == 1 else f"seed{seed}_{row}.tar"), "w") as tf:
+            with tarfile.open(Path(a.pack) / (f"seed{seed}_{row}.tar" if multi else f"{row}.tar"), "w") as tf:
                 for f in ("encoder.pt", "metrics.jsonl", "train.json"): tf.add(d / f, arcname=f)
         say(f"{row} (seed {seed}): {epochs} epochs, {info['steps']} steps in {wall:.1f} s (median step {info['median_step_s'] * 1e3:.1f} ms, "
             f"{info['shapes_per_s']:.0f} shapes/s); final losses {info['final_losses']}")

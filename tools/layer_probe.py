@@ -11,7 +11,7 @@ validation number; base-test retrieval).
 Two read-outs are fixed before looking at any test number: (a) the 'output' layer for every encoder; (b) per encoder,
 the layer with the best validation CV (like C, chosen on the train split only). Writes results/layers/layers.json.
 
-    python tools/layer_probe.py [--out results/layers/layers.json]    # ~10 min on 2 cores
+    python tools/layer_probe.py [--out results/layers/layers.json]    # ~13 min on 2 cores (23 encoders)
     python tools/layer_probe.py --table                                # the summary table from the JSON alone
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 
 def encoders(root: Path) -> list[tuple[str, int, Path | None]]:
-    "(row, seed, encoder.pt or None for random init) of the seed study."
+    "(row, seed, encoder.pt or None for random init): the seed study, then the seed-0 budget and cpu-psb rows."
     out = [("random", s, None) for s in range(5)]
     for row in ("clurender", "jigsaw3d"):
         out.append((row, 0, root / "pretexts" / row / "cpu" / "train" / "encoder.pt"))
@@ -62,7 +62,6 @@ def main(argv=None) -> int:
     out_path = Path(a.out) if a.out else Path(a.root) / "layers" / "layers.json"
     if a.table:
         print(table(json.loads(out_path.read_text())["results"])); return 0
-    import numpy as np
     from clurender.core import get_profile, run_record, seed_everything
     from clurender.encoders import LAYERS, load_encoder
     from clurender.evaluate import extract_features, psb_coarse1, psb_protocols
