@@ -14,7 +14,7 @@ import numpy as np
 import torch
 from .core import get_profile, seed_everything, git_commit, run_record, save_results, project_root, Profile
 from .encoders import get_encoder, load_encoder
-from .model import CluRender
+from .model import CluRender, SUPERVISED
 from .train import pretrain, load_history, plot_history
 from .evaluate import extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, psb_protocols, psb_coarse1, psb_split, plot_tsne
 from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews, CATEGORIES
@@ -27,7 +27,9 @@ __all__ = ['ROWS', 'CORPORA', 'corpus_for', 'corpus_tag', 'PretrainViews', 'pret
 
 # %% ../nbs/09_experiment.ipynb #c004
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
-        "jigsaw3d": dict(pretext="jigsaw3d")}
+        "jigsaw3d": dict(pretext="jigsaw3d"),
+        # references, not self-supervised: trained with the procedural corpus's category / part labels (`SUPERVISED`)
+        "supervised_class": dict(pretext="supervised_class"), "supervised_parts": dict(pretext="supervised_parts")}
 
 def corpus_for(P: Profile, verbose: bool = True) -> SyntheticCorpus:
     "The procedural corpus of a profile: the small cached one for `smoke`, the default 4,000-shape benchmark otherwise."
@@ -127,6 +129,8 @@ def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: i
     metrics) to `out_dir` (default results/pretexts/<row>/<profile>[-psb]) and returns the numbers. `overrides` change
     profile fields; `corpus` is 'procedural' or 'procedural+psb' (`pretrain_views`); `model_kw` go to `CluRender`."""
     if row not in ROWS: raise ValueError(f"unknown row {row!r}; choose one of {sorted(ROWS)}")
+    if (ROWS[row] or {}).get("pretext") in SUPERVISED and corpus != "procedural":
+        raise ValueError(f"row {row!r} reads the procedural corpus's labels; corpus={corpus!r} has unlabelled PSB meshes")
     commit, t0 = git_commit(), time.perf_counter()
     P = get_profile(profile, **(overrides or {}))                            # e.g. n_clusters (Table 8), n_views (Table 9)
     out = Path(out_dir) if out_dir else project_root() / "results" / "pretexts" / row / (P.name + corpus_tag(corpus))
@@ -196,7 +200,10 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: 
                      f"{_pct(r.get('base_first_tier'))} | {_fs(r.get('psb_fewshot_5w10s'))} | {_fs(r.get('psb_fewshot_10w20s'))} | "
                      f"{_pct(r.get('synthetic_svm'))} | {_fs(r.get('synthetic_fewshot_5w10s'))} | {_pct(r.get('coarse1_authors_rbf_svc'))} | "
                      f"{r.get('steps', 0)} | {run['wall_s'] / 60:.1f} |")
-    return "\n".join(lines) + ("\n\nPublished PSB base nearest-neighbour rates (Shilane et al. 2004): LFD 65.7, SHD 55.6, D2 31.1.\n")
+    sup = [r for r in rows if (ROWS[r] or {}).get("pretext") in SUPERVISED]
+    note = (f"\n{', '.join(sup)}: **not self-supervised** — pre-trained with the procedural corpus's category / part labels, "
+            "as references for what any pretext on this corpus and budget can transfer.\n") if sup else ""
+    return "\n".join(lines) + ("\n\nPublished PSB base nearest-neighbour rates (Shilane et al. 2004): LFD 65.7, SHD 55.6, D2 31.1.\n") + note
 
 def write_tables(profile: str = "cpu", encoder: str = "pointnet", root: str | Path | None = None, out_dir: str | Path | None = None) -> str:
     "results/main/<profile>/table.md: one table per pre-training corpus that has rows; returns the markdown."

@@ -21,9 +21,10 @@ from .heads import SegHead, ColorNet
 from .render import render
 from .losses import fitting_loss
 from .views import item_cameras
+from .synthetic import CATEGORIES, N_PARTS
 
 # %% auto #0
-__all__ = ['PRETEXTS', 'jigsaw3d', 'CluRender', 'step_breakdown']
+__all__ = ['PRETEXTS', 'SUPERVISED', 'jigsaw3d', 'CluRender', 'step_breakdown']
 
 # %% ../nbs/08_model.ipynb #c005
 def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor]:
@@ -40,7 +41,8 @@ def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None
     return points + (new_cell - cell).to(points.dtype) * size, label
 
 # %% ../nbs/08_model.ipynb #c009
-PRETEXTS = ("clurender", "jigsaw3d")
+PRETEXTS = ("clurender", "jigsaw3d", "supervised_class", "supervised_parts")
+SUPERVISED = ("supervised_class", "supervised_parts")      # reference ceilings: they read the corpus's labels
 
 def _no_tick(name: str) -> None:
     "Default timing hook of `CluRender.forward`: does nothing."
@@ -72,6 +74,10 @@ class CluRender(nn.Module):
         self.seg = SegHead(d, P.n_clusters) if self.use_cluster else None                       # φα
         self.color = ColorNet(d, P.color_widths, k=P.color_k) if self.use_render else None      # φβ
         self.jig = SegHead(d, jigsaw_k ** 3) if pretext == "jigsaw3d" else None
+        # supervised references: standardise + linear on the pooled global layer (the linear-SVM read-out) / a φα-shaped part head
+        self.cls = (nn.Sequential(nn.BatchNorm1d(2 * self.encoder.global_dim, affine=False), nn.Linear(2 * self.encoder.global_dim, len(CATEGORIES)))
+                    if pretext == "supervised_class" else None)
+        self.parts = SegHead(d, N_PARTS) if pretext == "supervised_parts" else None
 
     @classmethod
     def from_config(cls, cfg: dict) -> "CluRender":
@@ -93,6 +99,17 @@ class CluRender(nn.Module):
             logits = self.jig(self.encoder(x))                                        # (B, N, k³)
             out["loss_jigsaw"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), lab.reshape(-1))
             out["loss"] = out["loss_jigsaw"]
+            return out
+        if self.pretext in SUPERVISED:
+            key = "label" if self.pretext == "supervised_class" else "part"
+            if key not in batch: raise ValueError(f"pretext {self.pretext!r} needs batch[{key!r}] (the procedural corpus's labels)")
+            y = batch[key].to(pts.device).long()                                      # (B,) classes | (B, N) global part ids
+            if self.pretext == "supervised_class":
+                out["loss_class"] = F.cross_entropy(self.cls(self.encoder.global_features(pts)), y)   # (B, 16) logits
+            else:
+                logits = self.parts(self.encoder(pts))                                # (B, N, N_PARTS)
+                out["loss_parts"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+            out["loss"] = out["loss_class" if self.pretext == "supervised_class" else "loss_parts"]
             return out
         f = self.encoder(pts); tick("encoder")                                        # (B, N, d)
         loss = pts.new_zeros(())
