@@ -12,7 +12,7 @@ from pathlib import Path
 from .core import project_root, results_dir, PROFILES
 
 # %% auto #0
-__all__ = ['JOBS', 'run_notebook', 'build_parser', 'main']
+__all__ = ['JOBS', 'executed_name', 'run_notebook', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #c003
 JOBS = {  # name → (notebook, results folder)
@@ -28,6 +28,13 @@ JOBS = {  # name → (notebook, results folder)
     "bench-synthetic": ("nbs/24_synthetic_benchmark.ipynb", "synthetic_benchmark"),
     "bench-render": ("nbs/25_render_benchmark.ipynb", "render_benchmark"),
 }
+
+def executed_name(notebook: str | Path, params: dict) -> str:
+    "File name of a job's executed notebook: one copy per row, non-default corpus, feature layer and seed."
+    return (Path(notebook).stem + (f"_{params['row']}" if "row" in params else "")
+            + (f"_{params['corpus'].replace('+', '_')}" if params.get("corpus", "procedural") != "procedural" else "")
+            + (f"_{params['layer']}" if params.get("layer", "global") != "global" else "")
+            + (f"_seed{params['seed']}" if str(params.get("seed", 0)) != "0" else "") + ".ipynb")
 
 def _parse_params(pairs: list[list[str]] | None) -> dict:
     "`-p name value` pairs → dict, values parsed as int/float/bool/None when they look like one."
@@ -86,9 +93,6 @@ def main(argv: list[str] | None = None) -> int:
         params = dict(profile=args.profile, **_parse_params(args.param))
         folder = results_dir(exp, args.profile, args.out)
         params["out_dir"] = str(folder)
-        name = (Path(nb).stem + (f"_{params['row']}" if "row" in params else "")                 # one executed copy per row and corpus
-                + (f"_{params['corpus'].replace('+', '_')}" if params.get("corpus", "procedural") != "procedural" else "")
-                + (f"_{params['layer']}" if params.get("layer", "global") != "global" else "") + ".ipynb")
-        out = run_notebook(nb, params, folder / name)
+        out = run_notebook(nb, params, folder / executed_name(nb, params))
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
     return 0
