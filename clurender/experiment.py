@@ -31,6 +31,8 @@ ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False),
         # references, not self-supervised: trained with the procedural corpus's category / part labels (`SUPERVISED`)
         "supervised_class": dict(pretext="supervised_class"), "supervised_parts": dict(pretext="supervised_parts")}
 
+def _labelled(row: str) -> bool: return (ROWS[row] or {}).get("pretext") in SUPERVISED     # a supervised reference row
+
 def corpus_for(P: Profile, verbose: bool = True) -> SyntheticCorpus:
     "The procedural corpus of a profile: the small cached one for `smoke`, the default 4,000-shape benchmark otherwise."
     if P.name == "smoke": return SyntheticCorpus(n_per_class=5, n_points=512, n_render_views=4, image_size=32, verbose=verbose)
@@ -129,7 +131,7 @@ def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: i
     metrics) to `out_dir` (default results/pretexts/<row>/<profile>[-psb]) and returns the numbers. `overrides` change
     profile fields; `corpus` is 'procedural' or 'procedural+psb' (`pretrain_views`); `model_kw` go to `CluRender`."""
     if row not in ROWS: raise ValueError(f"unknown row {row!r}; choose one of {sorted(ROWS)}")
-    if (ROWS[row] or {}).get("pretext") in SUPERVISED and corpus != "procedural":
+    if _labelled(row) and corpus != "procedural":
         raise ValueError(f"row {row!r} reads the procedural corpus's labels; corpus={corpus!r} has unlabelled PSB meshes")
     commit, t0 = git_commit(), time.perf_counter()
     P = get_profile(profile, **(overrides or {}))                            # e.g. n_clusters (Table 8), n_views (Table 9)
@@ -200,7 +202,7 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: 
                      f"{_pct(r.get('base_first_tier'))} | {_fs(r.get('psb_fewshot_5w10s'))} | {_fs(r.get('psb_fewshot_10w20s'))} | "
                      f"{_pct(r.get('synthetic_svm'))} | {_fs(r.get('synthetic_fewshot_5w10s'))} | {_pct(r.get('coarse1_authors_rbf_svc'))} | "
                      f"{r.get('steps', 0)} | {run['wall_s'] / 60:.1f} |")
-    sup = [r for r in rows if (ROWS[r] or {}).get("pretext") in SUPERVISED]
+    sup = [r for r in rows if _labelled(r)]
     note = (f"\n{', '.join(sup)}: **not self-supervised** — pre-trained with the procedural corpus's category / part labels, "
             "as references for what any pretext on this corpus and budget can transfer.\n") if sup else ""
     return "\n".join(lines) + ("\n\nPublished PSB base nearest-neighbour rates (Shilane et al. 2004): LFD 65.7, SHD 55.6, D2 31.1.\n") + note

@@ -101,15 +101,12 @@ class CluRender(nn.Module):
             out["loss"] = out["loss_jigsaw"]
             return out
         if self.pretext in SUPERVISED:
-            key = "label" if self.pretext == "supervised_class" else "part"
+            whole = self.pretext == "supervised_class"
+            key, name = ("label", "loss_class") if whole else ("part", "loss_parts")
             if key not in batch: raise ValueError(f"pretext {self.pretext!r} needs batch[{key!r}] (the procedural corpus's labels)")
             y = batch[key].to(pts.device).long()                                      # (B,) classes | (B, N) global part ids
-            if self.pretext == "supervised_class":
-                out["loss_class"] = F.cross_entropy(self.cls(self.encoder.global_features(pts)), y)   # (B, 16) logits
-            else:
-                logits = self.parts(self.encoder(pts))                                # (B, N, N_PARTS)
-                out["loss_parts"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
-            out["loss"] = out["loss_class" if self.pretext == "supervised_class" else "loss_parts"]
+            logits = self.cls(self.encoder.global_features(pts)) if whole else self.parts(self.encoder(pts))   # (B, 16) | (B, N, N_PARTS)
+            out[name] = out["loss"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
             return out
         f = self.encoder(pts); tick("encoder")                                        # (B, N, d)
         loss = pts.new_zeros(())

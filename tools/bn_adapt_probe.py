@@ -40,16 +40,14 @@ def main(argv=None) -> int:
     import numpy as np, torch
     from clurender.core import get_profile, run_record
     from clurender.encoders import load_encoder
-    from clurender.evaluate import extract_features, psb_split, cv_linear_svm
-    from clurender.experiment import row_encoder
+    from clurender.evaluate import psb_split
+    from clurender.experiment import row_encoder, validation_score
+    from layer_probe import encoders                                         # tools/ is the script's folder
     torch.set_num_threads(2)
     P, root = get_profile("cpu"), Path(a.root)
     out_path = Path(a.out) if a.out else root / "layers" / "bn_adapt.json"
-    tr = psb_split(a.data_root, "train"); X, y = tr.points[:, :P.n_points], tr.labels.numpy()
-    encs = [("random", s, None) for s in range(5)]
-    for row in ("clurender", "jigsaw3d"):
-        encs.append((row, 0, root / "pretexts" / row / "cpu" / "train" / "encoder.pt"))
-        encs += [(row, s, root / "seeds" / f"seed{s}" / row / "encoder.pt") for s in (1, 2, 3)]
+    X = psb_split(a.data_root, "train").points[:, :P.n_points]               # inputs only, for the statistics
+    encs = [e for e in encoders(root) if e[0] in ("random", "clurender", "jigsaw3d")]   # the seed study's 13
     t0, rows = time.perf_counter(), []
     for row, seed, path in encs:
         if path is not None and not path.exists():
@@ -57,8 +55,8 @@ def main(argv=None) -> int:
         enc = row_encoder("random", P.name, seed=seed) if path is None else load_encoder(str(path), expect="pointnet")
         r = dict(row=row, seed=seed)
         for name, e in (("stored", enc), ("adapted", adapt_batchnorm(enc, X))):
-            gs = cv_linear_svm(extract_features(e, X), y, seed=0)
-            r[name] = dict(coarse1_train_cv=float(gs.best_score_), C=float(gs.best_params_["svc__C"]))
+            v = validation_score(e, P, a.data_root)
+            r[name] = dict(coarse1_train_cv=v["coarse1_train_cv"], C=v["C"])
         rows.append(r)
         print(f"{row} seed {seed}: stored {100 * r['stored']['coarse1_train_cv']:.1f}, "
               f"adapted {100 * r['adapted']['coarse1_train_cv']:.1f}", flush=True)
