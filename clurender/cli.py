@@ -29,12 +29,17 @@ JOBS = {  # name → (notebook, results folder)
     "bench-render": ("nbs/25_render_benchmark.ipynb", "render_benchmark"),
 }
 
+_NOT_IN_NAME = ("profile", "out_dir", "data_root", "row_dir", "row", "corpus", "layer", "seed")
+
 def executed_name(notebook: str | Path, params: dict) -> str:
-    "File name of a job's executed notebook: one copy per row, non-default corpus, feature layer and seed."
+    """File name of a job's executed notebook: one copy per row, non-default corpus, feature layer and seed, and per
+    value of every other parameter given (`_name-value`, sorted), so runs with different settings never share a file."""
+    other = "".join(f"_{k}-{str(v).replace('+', '_').replace('/', '_')}" for k, v in sorted(params.items())
+                    if k not in _NOT_IN_NAME)
     return (Path(notebook).stem + (f"_{params['row']}" if "row" in params else "")
             + (f"_{params['corpus'].replace('+', '_')}" if params.get("corpus", "procedural") != "procedural" else "")
             + (f"_{params['layer']}" if params.get("layer", "global") != "global" else "")
-            + (f"_seed{params['seed']}" if str(params.get("seed", 0)) != "0" else "") + ".ipynb")
+            + (f"_seed{params['seed']}" if str(params.get("seed", 0)) != "0" else "") + other + ".ipynb")
 
 def _parse_params(pairs: list[list[str]] | None) -> dict:
     "`-p name value` pairs → dict, values parsed as int/float/bool/None when they look like one."
@@ -61,8 +66,11 @@ def run_notebook(notebook: str | Path, params: dict, executed: str | Path, kerne
         try: KernelSpecManager().get_kernel_spec(kernel)
         except NoSuchKernel: kernel = None    # fall back to the notebook's own kernel (python3 of this environment)
     executed = Path(executed); executed.parent.mkdir(parents=True, exist_ok=True)
+    # the notebook's own output (corpus generation, training bars with ETA and running losses, evaluation stages) is
+    # streamed to this terminal as it runs, instead of papermill's cell counter
+    print(f"running {nb.name} → {executed}", flush=True)
     pm.execute_notebook(str(nb), str(executed), parameters=params, kernel_name=kernel, cwd=str(project_root()),
-                        progress_bar=True)
+                        progress_bar=False, stdout_file=sys.stdout, stderr_file=sys.stderr)
     return executed
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         out = run_notebook(args.notebook, params, executed)
     else:
         nb, exp = JOBS[args.cmd]
-        if args.data_root: os.environ["CLURENDER_DATA"] = str(Path(args.data_root).resolve())   # the kernel inherits it
+        if args.data_root:                                                   # a named root must exist (no fall-back)
+            if not Path(args.data_root).is_dir():
+                build_parser().error(f"--data-root {args.data_root!r} does not exist or is not a folder; pass the "
+                                     f"folder that holds the data archives (README 'Data'), or leave it out to use "
+                                     f"$CLURENDER_DATA or ../shared/data")
+            os.environ["CLURENDER_DATA"] = str(Path(args.data_root).resolve())   # the kernel inherits it
         params = dict(profile=args.profile, **_parse_params(args.param))
         folder = results_dir(exp, args.profile, args.out)
         params["out_dir"] = str(folder)

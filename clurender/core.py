@@ -15,8 +15,9 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'check_tensor', 'git_commit', 'hardware_info',
-           'run_record', 'save_results', 'project_root', 'numba_threads', 'results_dir', 'loader_throughput']
+__all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'check_tensor', 'reuse_freed_memory',
+           'git_commit', 'hardware_info', 'run_record', 'save_results', 'project_root', 'numba_threads', 'results_dir',
+           'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -97,6 +98,11 @@ def get_profile(name: str | Profile = "cpu", **overrides) -> Profile:
     return PROFILES[name].replace(**overrides)
 
 # %% ../nbs/00_core.ipynb #c015
+def _all_finite(x: torch.Tensor) -> bool:
+    "One reduction pass: min and max propagate NaN and show ±inf (1 ms for 8M floats; `isfinite().all()`: 26 ms)."
+    lo, hi = torch.aminmax(x.detach())
+    return bool(torch.isfinite(lo) & torch.isfinite(hi))
+
 def check_tensor(x, name: str, shape: tuple, dims: dict | None = None, finite: bool = True) -> dict:
     """Check `x` is a tensor of `shape` (ints fixed, strings named dims bound in `dims`, `None` any).
     Returns the (updated) dims dict; raises `ValueError` naming `name` and the expected shape."""
@@ -115,10 +121,29 @@ def check_tensor(x, name: str, shape: tuple, dims: dict | None = None, finite: b
             dims[s] = n
         elif n != s:
             raise ValueError(f"`{name}` must have shape {want}, got {tuple(x.shape)} (dim {i} should be {s})")
-    if finite and x.is_floating_point() and not torch.isfinite(x).all():
+    if finite and x.is_floating_point() and x.numel() and not _all_finite(x):
         bad = (~torch.isfinite(x)).sum().item()
         raise ValueError(f"`{name}` contains {bad} NaN/inf value(s); clean the input (shape {tuple(x.shape)})")
     return dims
+
+# %% ../nbs/00_core.ipynb #c021n
+_MALLOC = dict(tuned=False)
+
+def reuse_freed_memory() -> bool:
+    """glibc only: serve large blocks from the heap (no per-allocation `mmap`) and keep freed memory for reuse, so big
+    CPU tensors do not page-fault afresh at every op. Process-wide, idempotent; True if applied. See the text above."""
+    if _MALLOC["tuned"]: return True
+    import ctypes, ctypes.util, warnings
+    try: libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError: libc = None
+    if libc is None or not hasattr(libc, "mallopt") or platform.libc_ver()[0] != "glibc":
+        warnings.warn("reuse_freed_memory: not a glibc system; large CPU tensors keep the default allocator (slower "
+                      "training steps, same results). Preload jemalloc or tcmalloc to get the same effect.")
+        return False
+    M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_MAX = -1, -2, -4                     # glibc's mallopt parameter numbers
+    ok = libc.mallopt(M_MMAP_MAX, 0) and libc.mallopt(M_TRIM_THRESHOLD, 1 << 30) and libc.mallopt(M_TOP_PAD, 64 << 20)
+    _MALLOC["tuned"] = bool(ok)
+    return _MALLOC["tuned"]
 
 # %% ../nbs/00_core.ipynb #c018
 def git_commit(path: str | Path = ".") -> str:
@@ -138,7 +163,8 @@ def hardware_info() -> dict:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"): cpu = line.split(":", 1)[1].strip(); break
     except OSError: pass
-    info = dict(cpu=cpu, cores=os.cpu_count(), torch_threads=torch.get_num_threads(), python=platform.python_version(),
+    info = dict(cpu=cpu, cores=os.cpu_count(), torch_threads=torch.get_num_threads(), malloc_reuse=_MALLOC["tuned"],
+                python=platform.python_version(),
                 torch=torch.__version__, platform=platform.platform(),
                 gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
     try:

@@ -26,13 +26,25 @@ __all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'PSB_SCHEMES'
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
 
 def data_root(root: str | Path | None = None) -> Path:
-    "`root`, else $CLURENDER_DATA, else ../shared/data beside the project; a clear error if none exists."
-    cands = [root] if root is not None else [os.environ.get(DATA_ENV), project_root().parent / "shared" / "data"]
-    for c in cands:
-        if c and Path(c).exists(): return Path(c)
+    """`root`, else $CLURENDER_DATA, else ../shared/data beside the project. A root the user names (the argument,
+    `--data-root`, or the variable) that does not exist is an error naming it; only an unset root falls back."""
+    if root is not None:
+        if not Path(root).is_dir():
+            raise FileNotFoundError(f"data root {str(root)!r} (the `root` argument / --data-root) does not exist or "
+                                    f"is not a folder; pass the folder that holds the data, or leave it unset to use "
+                                    f"${DATA_ENV} or ../shared/data")
+        return Path(root)
+    env = os.environ.get(DATA_ENV)
+    if env:
+        if not Path(env).is_dir():
+            raise FileNotFoundError(f"{DATA_ENV}={env!r} does not exist or is not a folder; point it at the data "
+                                    f"folder, or unset it to use ../shared/data")
+        return Path(env)
+    default = project_root().parent / "shared" / "data"
+    if default.is_dir(): return default
     raise FileNotFoundError(
-        f"data folder not found (tried {[str(c) for c in cands if c]}). Put the data in ../shared/data beside the "
-        f"checkout, set {DATA_ENV}=/path/to/data, or pass root=...; see README 'Data' for the sources.")
+        f"data folder not found (tried {default}). Put the data in ../shared/data beside the checkout, set "
+        f"{DATA_ENV}=/path/to/data, or pass root=...; see README 'Data' for the sources.")
 
 def cache_root() -> Path:
     "Folder for extracted archives and sampled point clouds: $CLURENDER_CACHE or <project>/data_cache."

@@ -10,19 +10,60 @@ Docs: https://clurender.github.io/clurender/encoders.html.md"""
 # %% ../nbs/05_encoders.ipynb #c002
 from __future__ import annotations
 import math
+import numba
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.distributed as dist
 import torch.nn.functional as F
 from pytorch3d.ops import sample_farthest_points, knn_points
-from .core import check_tensor
+from .core import check_tensor, numba_threads
 
 # %% auto #0
-__all__ = ['LAYERS', 'ENCODERS', 'knn', 'gather_points', 'fps', 'PointEncoder', 'mlp', 'split_first_linear', 'PointNorm',
-           'PointNet', 'EdgeConv', 'DGCNN', 'interpolate', 'Block', 'PointTransformer', 'get_encoder', 'encoder_state',
-           'load_encoder']
+__all__ = ['LAYERS', 'ENCODERS', 'knn_dists', 'knn', 'gather_points', 'fps', 'PointEncoder', 'mlp', 'split_first_linear',
+           'PointNorm', 'max_linear_bn_relu', 'PointNet', 'EdgeConv', 'DGCNN', 'interpolate', 'Block',
+           'PointTransformer', 'get_encoder', 'encoder_state', 'load_encoder']
 
 # %% ../nbs/05_encoders.ipynb #c005
+@numba.njit(parallel=True, cache=True)
+def _knn_kernel(q, r, k, idx, dist):
+    "q (B,M,C), r (B,N,C) → idx (B,M,k) int64, dist (B,M,k) squared distances, nearest first (ties: lower index)."
+    B, M, C = q.shape
+    N = r.shape[1]
+    rt = np.empty((B, C, N), q.dtype)                                          # refs by coordinate: the distance loop
+    for b in range(B):                                                          # below is a contiguous, vectorised one
+        for j in range(N):
+            for c in range(C): rt[b, c, j] = r[b, j, c]
+    for bm in numba.prange(B * M):
+        b, i = bm // M, bm % M
+        d = np.zeros(N, q.dtype)
+        for c in range(C):
+            qc, row = q[b, i, c], rt[b, c]
+            for j in range(N):
+                e = qc - row[j]; d[j] += e * e
+        bd, bi = dist[b, i], idx[b, i]
+        for j in range(k): bd[j] = np.inf; bi[j] = -1
+        worst = bd[k - 1]
+        for j in range(N):                                                      # keep the k best in a sorted list
+            s = d[j]
+            if s < worst:
+                p = k - 1
+                while p > 0 and bd[p - 1] > s:
+                    bd[p] = bd[p - 1]; bi[p] = bi[p - 1]; p -= 1
+                bd[p] = s; bi[p] = j; worst = bd[k - 1]
+
+def knn_dists(query: torch.Tensor, ref: torch.Tensor, k: int) -> tuple[torch.Tensor, torch.Tensor]:
+    "(squared distances, indices), both (B,M,k), of the k nearest `ref` points, nearest first (CUDA: PyTorch3D)."
+    if ref.shape[1] < k: raise ValueError(f"kNN needs at least k={k} reference points, got N={ref.shape[1]}")
+    if query.is_cuda:
+        d = knn_points(query.float(), ref.float(), K=k, return_sorted=True)
+        return d.dists, d.idx
+    B, M, _ = query.shape
+    q, r = query.detach().float().contiguous(), ref.detach().float().contiguous()
+    idx, dist = torch.empty(B, M, k, dtype=torch.long), torch.empty(B, M, k)
+    numba_threads(); _knn_kernel(q.numpy(), r.numpy(), k, idx.numpy(), dist.numpy())
+    return dist, idx
+
 @torch.no_grad()
 def knn(query: torch.Tensor, ref: torch.Tensor, k: int, chunk: int = 8) -> torch.Tensor:
     "Indices (B,M,k) of the k nearest `ref` (B,N,C) points to each `query` (B,M,C) point, nearest first."
@@ -30,6 +71,7 @@ def knn(query: torch.Tensor, ref: torch.Tensor, k: int, chunk: int = 8) -> torch
     if ref.shape[1] < k: raise ValueError(f"kNN needs at least k={k} reference points, got N={ref.shape[1]}")
     if query.is_cuda:
         return knn_points(query.float(), ref.float(), K=k, return_sorted=True).idx
+    if C <= 3: return knn_dists(query, ref, k)[1]                             # xyz: the Numba scan (see above)
     out = []
     for s in range(0, B, chunk):
         q, r = query[s:s + chunk], ref[s:s + chunk]
@@ -43,12 +85,35 @@ def gather_points(x: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
     offs = (torch.arange(B, device=idx.device) * N).view(B, *([1] * (idx.ndim - 1)))
     return x.reshape(B * N, C).index_select(0, (idx + offs).reshape(-1)).reshape(*idx.shape, C)
 
+@numba.njit(parallel=True, cache=True)
+def _fps_kernel(pts, start, n, out):
+    "pts (B,N,3), start (B,) → out (B,n): PyTorch3D's CPU loop on the order with `start` and 0 swapped (same picks)."
+    B, N, _ = pts.shape
+    for b in numba.prange(B):
+        order = np.arange(N); order[0], order[start[b]] = start[b], 0
+        d = np.full(N, np.inf, np.float32)
+        sel = 0                                                              # position in `order`
+        out[b, 0] = order[0]
+        for t in range(1, n):
+            s = order[sel]; best, arg = np.float32(-1), 0
+            for j in range(N):
+                p = order[j]; acc = np.float32(0)
+                for c in range(3):
+                    e = pts[b, s, c] - pts[b, p, c]; acc += e * e
+                if acc < d[j]: d[j] = acc
+                if d[j] > best: best, arg = d[j], j
+            sel = arg; out[b, t] = order[sel]
+
 @torch.no_grad()
 def fps(points: torch.Tensor, n: int) -> torch.Tensor:
-    "Farthest point sampling (PyTorch3D) started at the point farthest from the centroid: indices (B,n), permutation-invariant."
+    "Farthest point sampling started at the point farthest from the centroid: indices (B,n), permutation-invariant."
     B, N, _ = points.shape
     if N < n: raise ValueError(f"farthest point sampling needs N >= {n} points, got N={N}")
     start = (points - points.mean(1, keepdim=True)).norm(dim=-1).argmax(1)      # (B,)
+    if not points.is_cuda:                                                       # the same loop in Numba (see above)
+        out = torch.empty(B, n, dtype=torch.long)
+        numba_threads(); _fps_kernel(points.detach().float().contiguous().numpy(), start.numpy(), n, out.numpy())
+        return out
     perm = torch.arange(N, device=points.device).repeat(B, 1)
     perm[torch.arange(B), start] = 0; perm[:, 0] = start                         # swap start to the front
     _, idx = sample_farthest_points(gather_points(points, perm), K=n, random_start_point=False)
@@ -129,6 +194,79 @@ class PointNorm(nn.BatchNorm1d):
         y = (x2 - mean) * torch.rsqrt(var + self.eps)
         return (y * self.weight + self.bias).reshape(s) if self.affine else y.reshape(s)
 
+# %% ../nbs/05_encoders.ipynb #c009b
+@numba.njit(parallel=True, cache=True)
+def _select_extreme(z, up, val, idx):
+    "z (B,N,C); up (C,) bool → val (B,C) = max over N where up[c] else min, idx (B,C) its first index."
+    B, N, C = z.shape
+    for b in numba.prange(B):
+        for c in range(C):
+            val[b, c] = z[b, 0, c]; idx[b, c] = 0
+        for n in range(1, N):
+            for c in range(C):
+                v = z[b, n, c]
+                if (v > val[b, c]) if up[c] else (v < val[b, c]):
+                    val[b, c] = v; idx[b, c] = n
+
+def _extreme(z: torch.Tensor, up: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "z (B,N,C), up (C,) bool → (values (B,C), indices (B,C)): max over N where up, min elsewhere."
+    if z.is_cuda:
+        (hi, ih), (lo, il) = z.max(1), z.min(1)
+        return torch.where(up, hi, lo), torch.where(up, ih, il)
+    B, _, C = z.shape
+    val, idx = z.new_empty(B, C), torch.empty(B, C, dtype=torch.long)
+    numba_threads(); _select_extreme(z.detach().contiguous().numpy(), up.numpy(), val.numpy(), idx.numpy())
+    return val, idx
+
+class _MaxLinearBNReLU(torch.autograd.Function):
+    "max_n ReLU(BN(x W^T)) per shape, exact forward and backward without the (R, C) activations (see the text)."
+    @staticmethod
+    def forward(ctx, x, W, gamma, beta, B, eps, run_mean, run_var):
+        R, Cin = x.shape                                                    # R = B·N rows
+        mu = x.mean(0)                                                      # (Cin,)
+        cov = (x - mu).T @ (x - mu) / R                                     # (Cin, Cin), biased
+        batch = run_mean is None
+        mean, var = (W @ mu, ((W @ cov) * W).sum(1)) if batch else (run_mean, run_var)   # (C,) stats of z = x W^T
+        sd = torch.sqrt(var + eps)
+        a = gamma / sd; b = beta - mean * a                                 # BN as a per-channel affine map
+        sel, idx = _extreme((x @ W.T).view(B, R // B, -1), a >= 0)          # (B, C) the arg-extreme of a·z
+        pre = a * sel + b
+        ctx.save_for_backward(x, W, gamma, idx, sel, pre, mu, cov, mean, sd)
+        ctx.B, ctx.batch = B, batch
+        return pre.clamp_min(0), mean, var
+
+    @staticmethod
+    def backward(ctx, g_out, _g_mean, _g_var):
+        x, W, gamma, idx, sel, pre, mu, cov, mean, sd = ctx.saved_tensors
+        B, (R, Cin) = ctx.B, x.shape
+        gy = g_out * (pre > 0)                                              # (B, C) at the selected rows only
+        dbeta, dgamma = gy.sum(0), (gy * (sel - mean) / sd).sum(0)          # (C,)
+        S = gy * (gamma / sd)                                               # sparse part of ∂z
+        if ctx.batch: k1, k2 = gamma / sd * dbeta / R, gamma / sd * dgamma / (R * sd)
+        else: k1 = k2 = torch.zeros_like(dbeta)                             # running stats: BN is a fixed affine map
+        rows = (idx + torch.arange(B, device=idx.device).unsqueeze(1) * (R // B)).reshape(-1)   # (B·C,) rows of x
+        dx = -((x - mu) @ (W.T @ (k2.unsqueeze(1) * W))) - k1 @ W          # dense part, (R, Cin)
+        dx.index_add_(0, rows, (S.unsqueeze(2) * W).reshape(-1, Cin))      # + the sparse part
+        dW = ((S.unsqueeze(2) * x.index_select(0, rows).view(B, -1, Cin)).sum(0)
+              - R * k1.unsqueeze(1) * mu - R * k2.unsqueeze(1) * (W @ cov))
+        return dx, dW, dgamma, dbeta, None, None, None, None
+
+def max_linear_bn_relu(x: torch.Tensor, lin: nn.Linear, bn: nn.BatchNorm1d) -> torch.Tensor:
+    """`ReLU(bn(lin(x))).amax(1)` for x (B,N,Cin) → (B,C) without materialising the (B,N,C) layer; updates `bn`'s
+    running statistics in training exactly as `BatchNorm1d` does. `lin` has no bias (it is followed by BN)."""
+    if lin.bias is not None: raise ValueError("max_linear_bn_relu needs a bias-free Linear (BN follows it)")
+    B, N, Cin = x.shape
+    train = bn.training or not bn.track_running_stats
+    out, mean, var = _MaxLinearBNReLU.apply(x.reshape(B * N, Cin), lin.weight, bn.weight, bn.bias, B, bn.eps,
+                                            None if train else bn.running_mean, None if train else bn.running_var)
+    if bn.training and bn.track_running_stats:
+        with torch.no_grad():
+            bn.num_batches_tracked += 1
+            m = bn.momentum if bn.momentum is not None else 1.0 / float(bn.num_batches_tracked)
+            bn.running_mean.mul_(1 - m).add_(m * mean)
+            bn.running_var.mul_(1 - m).add_(m * var * (B * N) / max(B * N - 1, 1))
+    return out
+
 # %% ../nbs/05_encoders.ipynb #c010
 class PointNet(PointEncoder):
     "PointNet segmentation backbone (Qi et al. 2017) without T-Nets. (B,N,3) → (B,N,dim)."
@@ -144,6 +282,14 @@ class PointNet(PointEncoder):
         loc = self.local(points)                                         # (B, N, 64)
         g = self.glob(loc)                                               # (B, N, emb)
         return split_first_linear(self.seg, loc, g.amax(1)), g          # (B, N, dim), (B, N, emb)
+
+    def forward(self, points):
+        "Per-point features only: the max-pooled global layer through `max_linear_bn_relu` (same values and gradients)."
+        loc = self.local(self.check(points))                             # (B, N, 64)
+        synced = self.training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1
+        gmax = self.glob(loc).amax(1) if synced else max_linear_bn_relu(self.glob[:3](loc), self.glob[3], self.glob[4])
+        return split_first_linear(self.seg, loc, gmax)                   # (B, N, dim)
+
 
 # %% ../nbs/05_encoders.ipynb #c012
 class EdgeConv(nn.Module):
@@ -182,10 +328,10 @@ def interpolate(xyz_dst: torch.Tensor, xyz_src: torch.Tensor, feats_src: torch.T
                 eps: float = 1e-8) -> torch.Tensor:
     "PointNet++ FP interpolation: inverse-distance weights over the k nearest src points. → (B,M,C)"
     k = min(k, xyz_src.shape[1])
-    d = knn_points(xyz_dst.float(), xyz_src.float(), K=k, return_sorted=True)
-    w = 1.0 / (d.dists.clamp_min(0).sqrt() + eps)                       # (B, M, k)
+    d2, idx = knn_dists(xyz_dst, xyz_src, k)                            # (B, M, k) squared distances, indices
+    w = 1.0 / (d2.clamp_min(0).sqrt() + eps)                            # (B, M, k)
     w = w / w.sum(-1, keepdim=True)
-    return (gather_points(feats_src, d.idx) * w.unsqueeze(-1).to(feats_src.dtype)).sum(2)
+    return (gather_points(feats_src, idx) * w.unsqueeze(-1).to(feats_src.dtype)).sum(2)
 
 class Block(nn.Module):
     "Pre-norm transformer block: x + MHSA(LN(x)); x + MLP(LN(x))."

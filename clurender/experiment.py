@@ -77,8 +77,11 @@ def _stack(ds) -> tuple[torch.Tensor, np.ndarray]:
     return torch.stack([it["points"] for it in items]), np.array([int(it["label"]) for it in items])
 
 def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=None, runs: int = 10, seed: int = 0,
-                     fig_dir: Path | None = None) -> dict:
+                     fig_dir: Path | None = None, progress: bool = True) -> dict:
     "Frozen-feature numbers of one encoder: PSB (coarse1 SVM, base retrieval, few-shot) and the procedural split."
+    t0 = time.perf_counter()
+    def stage(msg: str):                                                    # a line per stage, with elapsed time
+        if progress: print(f"  evaluation [{time.perf_counter() - t0:5.0f} s] {msg}", flush=True)
     cache = {}
     def feat(p):                                                            # each point set is encoded once
         key = (tuple(p.shape), hashlib.sha1(p.contiguous().numpy().tobytes()).hexdigest())
@@ -86,6 +89,7 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
         return cache[key]
     fmax = lambda p: feat(p)[:, :feat(p).shape[1] // 2]                     # max ‖ mean → its max half = max pooling
     out = {}
+    stage("procedural split: features, linear SVM, RBF SVC, few-shot")
     Ptr, ytr = _stack(SyntheticShapes(corpus, "train", P.n_points)); Pte, yte = _stack(SyntheticShapes(corpus, "test", P.n_points))
     Ftr, Fte = feat(Ptr), feat(Pte)
     out["synthetic_svm"] = linear_svm(Ftr, ytr, Fte, yte, seed=seed)["acc"]
@@ -96,15 +100,18 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
             out[f"synthetic_fewshot_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"])
         except ValueError as e: out[f"synthetic_fewshot_{n}w{k}s"] = str(e)
     try:
+        stage("PSB: coarse1 linear SVM, base nearest neighbour / tiers, authors' RBF SVC")
         sets = psb_coarse1(data_root)                                        # loaded once, for all protocols
         out.update(psb_protocols(feat, data_root, n_points=P.n_points, pool_max_fn=fmax, coarse1=sets))
         tr, te, ytr_p, yte_p = sets
         X = np.concatenate([feat(tr.points[:, :P.n_points]), feat(te.points[:, :P.n_points])])   # cached by psb_protocols
         y = np.concatenate([ytr_p, yte_p])
+        stage("PSB few-shot")
         for n, k in ((5, 10), (10, 20)):
             fs = fewshot(X, y, n, k, runs=runs, seed=seed)
             out[f"psb_fewshot_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"], n_classes=fs["n_classes_eligible"])
         if fig_dir is not None:
+            stage("t-SNE figure")
             import matplotlib.pyplot as plt
             fig, ax = plt.subplots(1, 2, figsize=(10, 5))
             keep = np.isin(y[len(tr):], [c for c, m in zip(*np.unique(y[len(tr):], return_counts=True)) if m >= 20])
@@ -116,6 +123,7 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus, data_root=Non
         print(f"PSB not evaluated ({str(e).splitlines()[0]}). To add it, put psb_v1.tar.xz under a data root and pass "
               f"--data-root PATH (or set CLURENDER_DATA=PATH).")
         out["psb"] = None
+    stage("done")
     return out
 
 def train_summary(hist: list[dict], batch_size: int) -> dict:
@@ -145,6 +153,7 @@ def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: i
     else:
         model = CluRender(encoder, P, seed=seed, **{**ROWS[row], **model_kw})
         ds = pretrain_views(P, shapes, corpus, data_root, seed, progress)
+        if progress: print(f"[{row}] pre-training on {len(ds)} shapes → {out / 'train'}", flush=True)
         res = pretrain(model, ds, out / "train", epochs=epochs, resume=resume, progress=progress, seed=seed)
         hist = load_history(out / "train")
         info = dict(train=res, config=model.config, corpus=corpus, n_train_shapes=len(ds), batch_size=P.batch_size,
@@ -153,7 +162,9 @@ def run_row(row: str, profile: str = "cpu", encoder: str = "pointnet", epochs: i
         import matplotlib.pyplot as plt; plt.close(fig)
         enc = model.encoder
     t1 = time.perf_counter()
-    numbers = evaluate_encoder(enc, P, shapes, data_root, runs=10 if P.name != "smoke" else 3, seed=seed, fig_dir=out)
+    if progress: print(f"[{row}] evaluating the frozen encoder", flush=True)
+    numbers = evaluate_encoder(enc, P, shapes, data_root, runs=10 if P.name != "smoke" else 3, seed=seed, fig_dir=out,
+                               progress=progress)
     numbers.update(row=row, encoder=encoder, eval_s=round(time.perf_counter() - t1, 1), **info)
     rec = run_record(command or f"run_row({row!r}, profile={profile!r}, epochs={epochs})", P.name, time.perf_counter() - t0,
                      seed=seed, epochs=epochs if epochs is not None else P.epochs, overrides=overrides or {}, model_kw=model_kw)

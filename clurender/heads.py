@@ -36,8 +36,10 @@ class PointTransformerLayer(nn.Module):
         super().__init__()
         self.k = k
         self.q, self.kk, self.v = nn.Linear(c, c), nn.Linear(c, c), nn.Linear(c, c)
-        self.theta = nn.Sequential(nn.Linear(3, c), nn.ReLU(inplace=True), nn.Linear(c, c))
-        self.gamma = nn.Sequential(nn.Linear(c, c), nn.ReLU(inplace=True), nn.Linear(c, c))
+        # ReLUs not in place: on Linear's output view of a (B, N, k, C) input, an in-place ReLU makes autograd copy the
+        # whole gradient back (CopySlices) — 13 such copies were ~0.2 s of a `cpu` step (issue #22)
+        self.theta = nn.Sequential(nn.Linear(3, c), nn.ReLU(), nn.Linear(c, c))
+        self.gamma = nn.Sequential(nn.Linear(c, c), nn.ReLU(), nn.Linear(c, c))
 
     def forward(self, x: torch.Tensor, xyz: torch.Tensor, idx: torch.Tensor | None = None) -> torch.Tensor:
         idx = knn(xyz, xyz, min(self.k, x.shape[1])) if idx is None else idx   # (B, N, k)
@@ -90,11 +92,11 @@ class ColorNet(nn.Module):
         self.inp = mlp([d + 3, w[0]], norm="ln")
         self.down = nn.ModuleList([PTBlock(w[0], k), PTBlock(w[1], k), PTBlock(w[2], k)])
         self.td = nn.ModuleList([TransitionDown(w[0], w[1], rates[1], k), TransitionDown(w[1], w[2], rates[2], k)])
-        self.mid = nn.Sequential(nn.Linear(w[2], w[3]), nn.LayerNorm(w[3]), nn.ReLU(inplace=True))
+        self.mid = nn.Sequential(nn.Linear(w[2], w[3]), nn.LayerNorm(w[3]), nn.ReLU())
         self.up1 = PTBlock(w[3], k)
         self.tu = nn.ModuleList([TransitionUp(w[3], w[1], w[4]), TransitionUp(w[4], w[0], w[5])])
         self.up = nn.ModuleList([PTBlock(w[4], k), PTBlock(w[5], k)])
-        self.out = nn.Sequential(nn.Linear(w[5], w[5]), nn.ReLU(inplace=True), nn.Linear(w[5], 3))
+        self.out = nn.Sequential(nn.Linear(w[5], w[5]), nn.ReLU(), nn.Linear(w[5], 3))
         self.min_points, self.k = rates[1] * rates[2], k
 
     def forward(self, xyz: torch.Tensor, feats: torch.Tensor) -> torch.Tensor:

@@ -16,24 +16,33 @@ import torch
 from .core import check_tensor, numba_threads
 
 # %% auto #0
-__all__ = ['image_points', 'fitting_loss']
+__all__ = ['pixel_coords', 'image_points', 'fitting_loss']
 
 # %% ../nbs/07_fitting_loss.ipynb #c004
+def pixel_coords(H: int, W: int, dtype=torch.float32, device=None) -> torch.Tensor:
+    "Pixel centres (H·W, 2) = (x, y) in [0,1], row-major like a flattened (H,W) image."
+    ys = (torch.arange(H, dtype=dtype, device=device) + 0.5) / H
+    xs = (torch.arange(W, dtype=dtype, device=device) + 0.5) / W
+    return torch.stack(torch.meshgrid(xs, ys, indexing="xy"), -1).reshape(H * W, 2)
+
 def image_points(img: torch.Tensor, lam: float = 0.5) -> torch.Tensor:
     "Images (N,H,W,3) → RGBXY clouds (N,H·W,5) = (√λ·x, √λ·y, √(1−λ)·rgb), pixel centres in [0,1]."
     N, H, W, _ = img.shape
-    ys = (torch.arange(H, dtype=img.dtype, device=img.device) + 0.5) / H
-    xs = (torch.arange(W, dtype=img.dtype, device=img.device) + 0.5) / W
-    xy = torch.stack(torch.meshgrid(xs, ys, indexing="xy"), -1).reshape(1, H * W, 2).expand(N, -1, -1)
+    xy = pixel_coords(H, W, img.dtype, img.device).unsqueeze(0).expand(N, -1, -1)
     return torch.cat([math.sqrt(lam) * xy, math.sqrt(1 - lam) * img.reshape(N, H * W, 3)], -1)
 
-def _sliced(X: torch.Tensor, Y: torch.Tensor, n_proj: int, generator: torch.Generator | None) -> torch.Tensor:
-    "Sliced squared W2 between equal-size uniform clouds X, Y (N,n,d) → (N,), averaged over n_proj unit directions."
-    theta = torch.randn(X.shape[-1], n_proj, generator=generator, dtype=X.dtype).to(X.device)
-    theta = theta / theta.norm(dim=0, keepdim=True)                          # (d, P) unit directions
+def _sliced(X: torch.Tensor, Y: torch.Tensor, n_proj: int, generator: torch.Generator | None,
+            fixed: torch.Tensor | None = None) -> torch.Tensor:
+    """Sliced squared W2 between equal-size uniform clouds → (N,), averaged over n_proj unit directions. Point i of
+    cloud m is (fixed[i] ‖ X[m, i]) (and (fixed[i] ‖ Y[m, i])): X, Y (N,n,b), fixed (n,a) coordinates shared by all
+    clouds (the √λ-scaled pixel positions of Eq. 18; none for plain clouds); the gradient flows to X only."""
+    fixed = X.new_zeros(X.shape[1], 0) if fixed is None else fixed
+    theta = torch.randn(fixed.shape[1] + X.shape[-1], n_proj, generator=generator, dtype=X.dtype).to(X.device)
+    theta = theta / theta.norm(dim=0, keepdim=True)                          # (a+b, P) unit directions
     if X.dtype == torch.float32 and not X.is_cuda and not Y.requires_grad:
-        return _SlicedCPU.apply(X, Y, theta)
-    return _sliced_torch(X, Y, theta)
+        return _SlicedCPU.apply(fixed, X, Y, theta)
+    F = fixed.unsqueeze(0).expand(len(X), -1, -1)
+    return _sliced_torch(torch.cat([F, X], -1), torch.cat([F, Y], -1), theta)
 
 def _sliced_torch(X: torch.Tensor, Y: torch.Tensor, theta: torch.Tensor) -> torch.Tensor:
     "Plain-PyTorch sliced W2 over the unit directions theta (d,P): the reference, and the float64/CUDA path."
@@ -65,10 +74,11 @@ def _radix_argsort(v, key, tmp_key, idx, tmp_idx, hist):
     return idx
 
 @numba.njit(parallel=True, cache=True)
-def _sliced_kernel(X, Y, theta, loss, grad):
-    "X, Y (M,n,d) float32, theta (d,P) → loss (M,) sliced W2², grad (M,n,d) = ∂loss/∂X; one image per thread."
-    M, n, d = X.shape
-    P = theta.shape[1]
+def _sliced_kernel(F, X, Y, theta, loss, grad):
+    """F (n,a) shared coordinates, X, Y (M,n,b) float32, theta (a+b,P) → loss (M,) sliced W2² between the clouds
+    (F ‖ X[m]) and (F ‖ Y[m]), grad (M,n,b) = ∂loss/∂X; one cloud per thread."""
+    M, n, b = X.shape
+    a, P = F.shape[1], theta.shape[1]
     for m in numba.prange(M):
         px, py = np.empty(n, np.float32), np.empty(n, np.float32)
         key, tmp_key = np.empty(n, np.uint32), np.empty(n, np.uint32)
@@ -78,9 +88,11 @@ def _sliced_kernel(X, Y, theta, loss, grad):
         total = 0.0
         for q in range(P):
             for i in range(n):
-                s, t = np.float32(0), np.float32(0)
-                for j in range(d):
-                    s += X[m, i, j] * theta[j, q]; t += Y[m, i, j] * theta[j, q]
+                s = np.float32(0)
+                for j in range(a): s += F[i, j] * theta[j, q]
+                t = s
+                for j in range(b):
+                    s += X[m, i, j] * theta[a + j, q]; t += Y[m, i, j] * theta[a + j, q]
                 px[i], py[i] = s, t
             ox = _radix_argsort(px, key, tmp_key, ix, ix_tmp, hist)
             oy = _radix_argsort(py, key, tmp_key, iy, iy_tmp, hist)
@@ -89,25 +101,26 @@ def _sliced_kernel(X, Y, theta, loss, grad):
                 diff = px[ox[i]] - py[oy[i]]
                 acc += diff * diff
                 c = 2 * diff / (n * P)
-                for j in range(d): grad[m, ox[i], j] += c * theta[j, q]
+                for j in range(b): grad[m, ox[i], j] += c * theta[a + j, q]
             total += acc / n
         loss[m] = total / P
 
 class _SlicedCPU(torch.autograd.Function):
     "Sliced W2 on the CPU in float32: forward computes the loss and its gradient in one pass (Numba)."
     @staticmethod
-    def forward(ctx, X, Y, theta):
-        Xn, Yn = X.detach().contiguous(), Y.detach().contiguous()
+    def forward(ctx, F, X, Y, theta):
+        Fn, Xn, Yn = F.detach().float().contiguous(), X.detach().contiguous(), Y.detach().contiguous()
         loss, grad = X.new_empty(X.shape[0]), torch.empty_like(Xn)
         numba_threads()
-        _sliced_kernel(Xn.numpy(), Yn.numpy(), theta.detach().float().contiguous().numpy(), loss.numpy(), grad.numpy())
+        th = theta.detach().float().contiguous()
+        _sliced_kernel(Fn.numpy(), Xn.numpy(), Yn.numpy(), th.numpy(), loss.numpy(), grad.numpy())
         ctx.save_for_backward(grad)
         return loss
 
     @staticmethod
     def backward(ctx, g):
         (grad,) = ctx.saved_tensors
-        return g[:, None, None] * grad, None, None
+        return None, g[:, None, None] * grad, None, None
 
 def _sinkhorn(X: torch.Tensor, Y: torch.Tensor, blur: float, chunk: int = 4) -> torch.Tensor:
     "Debiased Sinkhorn divergence (geomloss, cost |x−y|²) between uniform clouds, per image → (N,)."
@@ -126,12 +139,18 @@ def fitting_loss(pred: torch.Tensor, target: torch.Tensor, kind: str = "sliced",
     dims = check_tensor(pred, "pred", ("B", "V", "H", "W", 3))
     check_tensor(target, "target", ("B", "V", "H", "W", 3), dims)
     for name, t in (("pred", pred), ("target", target)):
-        if t.min() < -1e-6 or t.max() > 1 + 1e-6:
-            raise ValueError(f"`{name}` colours must lie in [0, 1], got [{t.min().item():.3g}, {t.max().item():.3g}]")
+        lo, hi = torch.aminmax(t.detach())                                   # one pass
+        if lo < -1e-6 or hi > 1 + 1e-6:
+            raise ValueError(f"`{name}` colours must lie in [0, 1], got [{lo.item():.3g}, {hi.item():.3g}]")
     B, V, H, W, _ = pred.shape
     if kind == "l2":
         per = (pred - target).pow(2).sum(-1).mean((-1, -2))                 # (B, V)
+    elif kind == "sliced":                                              # the pixel grid is shared: only colours vary
+        xy = math.sqrt(lam) * pixel_coords(H, W, pred.dtype, pred.device)    # (H·W, 2), as in `image_points`
+        c = math.sqrt(1 - lam)
+        X, Y = c * pred.reshape(B * V, H * W, 3), c * target.reshape(B * V, H * W, 3).to(pred)
+        per = _sliced(X, Y, n_proj, generator, fixed=xy).reshape(B, V)
     else:
         X, Y = image_points(pred.reshape(B * V, H, W, 3), lam), image_points(target.reshape(B * V, H, W, 3), lam)
-        per = (_sliced(X, Y, n_proj, generator) if kind == "sliced" else _sinkhorn(X, Y, blur)).reshape(B, V)
+        per = _sinkhorn(X, Y, blur).reshape(B, V)
     return per.sum(1).mean()                                                 # Σ_v (Eq. 17), mean over the batch

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import Profile, get_profile, check_tensor
+from .core import Profile, get_profile, check_tensor, reuse_freed_memory
 from .clustering import cluster_loss
 from .encoders import get_encoder
 from .heads import SegHead, ColorNet
@@ -148,6 +148,7 @@ class CluRender(nn.Module):
 def step_breakdown(model: CluRender, batch: dict, step: int = 0, reps: int = 1) -> dict:
     """Seconds per component of a training step (forward of each part via `CluRender.forward`'s `tick` hook, backward
     of all) and shapes/s; with `reps` > 1 the median of each over that many steps (gradients are zeroed in between)."""
+    if not next(model.parameters()).is_cuda: reuse_freed_memory()          # as the trainer runs the step on the CPU
     runs = []
     for i in range(reps):
         model.zero_grad(set_to_none=True)

@@ -15,7 +15,7 @@ import torch
 import torch.distributed as dist
 from torch.utils.data import DataLoader, Sampler
 from tqdm.auto import tqdm
-from .core import get_device
+from .core import get_device, reuse_freed_memory
 from .encoders import encoder_state
 
 # %% auto #0
@@ -72,6 +72,7 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     lr = P.lr if lr is None else lr
     seed = P.seed if seed is None else seed
     out = Path(out_dir); rank, world, dev = _dist_setup()
+    if dev.type == "cpu": reuse_freed_memory()                               # big CPU tensors without page faults
     if rank == 0: out.mkdir(parents=True, exist_ok=True)
     ckpt_path, log_path = out / "last.pt", out / "metrics.jsonl"
     model.to(dev)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test suite: (1) nbdev-export must leave clurender/ unchanged (library and notebooks cannot drift);
 # (2) every notebook in nbs/ runs top to bottom with its inline tests: library notebooks with nbdev-test, experiment
-# notebooks (nbs/1x_*, nbs/2x_*) with papermill and `-p profile smoke`, as a user runs them (parameters injected).
+# notebooks (those with a cell tagged `parameters`) with papermill and `-p profile smoke`, as a user runs them.
 # (3) the GPU-budget tools (tools/gpu_pretrain.py, tools/evaluate_encoders.py) on the smoke profile, the linear-SVM
 # notebook on the 'output' layer, and tools/seed_table.py.
 # Ends with a line "N passed, M failed" (notebooks and the tools check counted). Exit 1 on any failure.
@@ -21,13 +21,18 @@ else
   failed=$((failed+1)); failures+=("nbdev-export drift")
 fi
 
+has_parameters() {  # an experiment notebook: it has a cell tagged `parameters` (papermill's convention)
+  python -c "import json, sys; nb = json.load(open(sys.argv[1]))
+sys.exit(0 if any('parameters' in c.get('metadata', {}).get('tags', []) for c in nb['cells']) else 1)" "$1"
+}
 for nb in nbs/[!_.]*.ipynb; do
   start=$(date +%s)
-  case "$(basename "$nb")" in
-    [12][0-9]_*) how=papermill; cmd=(papermill -k clurender --cwd nbs --no-progress-bar --log-level WARNING -p profile smoke
-                                     "$nb" "$snap/executed/$(basename "$nb")") ;;
-    *) how=nbdev-test; cmd=(nbdev-test "$nb") ;;
-  esac
+  if has_parameters "$nb"; then
+    how=papermill; cmd=(papermill -k clurender --cwd nbs --no-progress-bar --log-level WARNING -p profile smoke
+                        "$nb" "$snap/executed/$(basename "$nb")")
+  else
+    how=nbdev-test; cmd=(nbdev-test "$nb")
+  fi
   if out=$("${cmd[@]}" 2>&1); then
     echo "PASS $nb ($how, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
   else
