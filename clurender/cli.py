@@ -21,12 +21,13 @@ JOBS = {  # name → (notebook, results folder)
     "linear-svm": ("nbs/11_linear_svm.ipynb", "linear_svm"),
     "fewshot": ("nbs/12_fewshot.ipynb", "fewshot"),
     "validate": ("nbs/14_validation.ipynb", "validation"),
-    "demo-clustering": ("nbs/21_clustering_demo.ipynb", "clustering_demo"),
-    "bench-sinkhorn": ("nbs/20_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark"),
-    "bench-encoders": ("nbs/22_encoder_benchmark.ipynb", "encoder_benchmark"),
-    "bench-data": ("nbs/23_data_benchmark.ipynb", "data_benchmark"),
-    "bench-synthetic": ("nbs/24_synthetic_benchmark.ipynb", "synthetic_benchmark"),
-    "bench-render": ("nbs/25_render_benchmark.ipynb", "render_benchmark"),
+    "demo-clustering": ("nbs/19_clustering_demo.ipynb", "clustering_demo"),
+    "bench-sinkhorn": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark"),
+    "bench-encoders": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark"),
+    "bench-data": ("nbs/32_data_benchmark.ipynb", "data_benchmark"),
+    "bench-synthetic": ("nbs/33_synthetic_benchmark.ipynb", "synthetic_benchmark"),
+    "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark"),
+    "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark"),
 }
 
 _NOT_IN_NAME = ("profile", "out_dir", "data_root", "row_dir", "row", "corpus", "layer", "seed")

@@ -3,8 +3,8 @@ K = 128) for 2 procedural shapes (16 images), with and without `trim_depth`, all
 time (`render(chunk=)`; issue #7: what the `paper` profile needs on a GPU). Run once per setting (peak RSS is per
 process):
 
-    python tools/render_paper_memory.py pytorch3d on|off [CHUNK]
-    python tools/render_paper_memory.py footprint on|off [CHUNK]
+    python tools/probes/render_paper_memory.py pytorch3d on|off [CHUNK]
+    python tools/probes/render_paper_memory.py footprint on|off [CHUNK]
 """
 import resource, sys, time
 import torch

@@ -10,7 +10,7 @@ random ones. Scored on **validation only** (3-fold CV linear SVM on PSB coarse1T
 Encoders: random init of seeds 0-4, CluRender and Jigsaw3D of seeds 0-3 (the seed study, `cpu` configuration).
 Statistics are re-estimated as a cumulative average (momentum None) over one pass of coarse1Train in batches of 32.
 
-    python tools/bn_adapt_probe.py [--out results/layers/bn_adapt.json]      # ~9 min on 2 cores
+    python tools/probes/bn_adapt_probe.py [--out results/layers/bn_adapt.json]      # ~9 min on 2 cores
 """
 from __future__ import annotations
 import argparse, copy, json, shlex, sys, time
@@ -33,7 +33,7 @@ def adapt_batchnorm(encoder, points, batch_size: int = 32):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--root", default=str(Path(__file__).resolve().parents[1] / "results"))
+    ap.add_argument("--root", default=str(Path(__file__).resolve().parents[2] / "results"))
     ap.add_argument("--out", default=None)
     ap.add_argument("--data-root", default=None)
     a = ap.parse_args(argv)

@@ -11,8 +11,8 @@ validation number; base-test retrieval).
 Two read-outs are fixed before looking at any test number: (a) the 'output' layer for every encoder; (b) per encoder,
 the layer with the best validation CV (like C, chosen on the train split only). Writes results/layers/layers.json.
 
-    python tools/layer_probe.py [--out results/layers/layers.json]    # ~13 min on 2 cores (23 encoders)
-    python tools/layer_probe.py --table                                # the summary table from the JSON alone
+    python tools/probes/layer_probe.py [--out results/layers/layers.json]    # ~13 min on 2 cores (23 encoders)
+    python tools/probes/layer_probe.py --table                                # the summary table from the JSON alone
 """
 from __future__ import annotations
 import argparse, json, shlex, sys, time
@@ -54,7 +54,7 @@ def table(rows: list[dict]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--root", default=str(Path(__file__).resolve().parents[1] / "results"))
+    ap.add_argument("--root", default=str(Path(__file__).resolve().parents[2] / "results"))
     ap.add_argument("--out", default=None)
     ap.add_argument("--data-root", default=None)
     ap.add_argument("--table", action="store_true", help="print the summary of an existing --out JSON and stop")

@@ -9,5 +9,5 @@ for s in (1, 2, 3, 4):
     r = evaluate_encoder(row_encoder("random", P.name, "pointnet", seed=s), P, corpus, runs=10, seed=0)
     out[s] = {k: r[k] for k in ("coarse1_svm", "coarse1_svm_seen", "coarse1_train_cv", "base_nn", "base_first_tier", "coarse1_authors_rbf_svc", "synthetic_svm")}
     print(s, out[s], flush=True)
-rec = run_record("python tools/random_seeds.py", "cpu", time.perf_counter() - t0, init_seeds=[1, 2, 3, 4], eval_seed=0)
+rec = run_record("python tools/probes/random_seeds.py", "cpu", time.perf_counter() - t0, init_seeds=[1, 2, 3, 4], eval_seed=0)
 json.dump(dict(results=out, run=rec), open(project_root() / "results/budget/random_init_seeds.json", "w"), indent=2, default=float)

@@ -3,7 +3,7 @@ shapes, to show the profile runs end to end and to size it (issue #7). A tiny pr
 into a temporary folder; R runs in checkpointed chunks (`--render-chunk`). Prints the time of each part and the peak
 memory (CPU: process RSS; CUDA: torch's peak allocation).
 
-    python tools/paper_step.py [--batch 2] [--render-chunk 4] [--steps 2]
+    python tools/probes/paper_step.py [--batch 2] [--render-chunk 4] [--steps 2]
 """
 from __future__ import annotations
 import argparse, resource, sys, tempfile, time
