@@ -20,7 +20,8 @@ from .core import project_root
 __all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'PSB_SCHEMES', 'data_root', 'cache_root', 'DataError',
            'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed', 'save_npz', 'cached_clouds', 'sha256sum',
            'extract', 'download', 'ModelNetH5', 'ModelNetOFF', 'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory',
-           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'read_face_labels', 'LabeledPSB']
+           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split', 'read_face_labels',
+           'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -423,6 +424,26 @@ class PSB(Dataset):
     def __len__(self): return len(self.points)
     def __getitem__(self, i): return dict(points=self.points[i], label=self.labels[i], model_id=self.ids[i])
 
+# %% ../nbs/02_data.ipynb #c031s
+def labeled_psb_split(path: str | Path | None = None) -> dict[str, dict[str, list[int]]]:
+    """The fixed 12 train / 8 test split of every Labeled PSB category (ShapePFCN's; by default
+    `princeton/labeled_psb_split_12_8.tsv` under the data root) → {category: {'train': [ids], 'test': [ids]}}, checked
+    for 12/8 and no overlap."""
+    path = Path(path) if path is not None else data_root() / "princeton" / "labeled_psb_split_12_8.tsv"
+    if not path.exists(): raise DataError(f"{path}: split file not found; it ships in the shared data's princeton/")
+    rows = [l.split("\t") for l in path.read_text().splitlines()[1:] if l.strip()]
+    out: dict[str, dict[str, list[int]]] = {}
+    for r in rows:
+        if len(r) != 3 or r[1] not in ("train", "test"):
+            raise DataError(f"{path}: bad row {r!r} (expected category, split, ids)")
+        out.setdefault(r[0], {})[r[1]] = [int(i) for i in r[2].split()]
+    for cat, d in out.items():
+        tr, te = d.get("train", []), d.get("test", [])
+        if len(tr) != 12 or len(te) != 8 or set(tr) & set(te):
+            raise DataError(f"{path}: category {cat} has {len(tr)} train / {len(te)} test ids (expected 12 / 8, "
+                            f"disjoint)")
+    return out
+
 # %% ../nbs/02_data.ipynb #c032
 def read_face_labels(path: str | Path, n_faces: int, parts: list[str]) -> np.ndarray:
     "Labeled PSB `<id>_labels.txt` → per-face local part index (F,), checking every face is labelled exactly once."
@@ -439,7 +460,10 @@ def read_face_labels(path: str | Path, n_faces: int, parts: list[str]) -> np.nda
 
 class LabeledPSB(Dataset):
     "Labeled PSB part segmentation: 19 categories × 20 meshes, per-point global part labels, sampled + cached."
-    def __init__(self, root=None, n_points: int = 2048, seed: int = 0, categories: list[str] | None = None):
+    def __init__(self, root=None, n_points: int = 2048, seed: int = 0, categories: list[str] | None = None,
+                 split: str | None = None, split_file: str | Path | None = None):
+        "split: None (all 380 meshes), or 'train' / 'test' of the fixed 12/8 split (`labeled_psb_split`)."
+        if split not in (None, "train", "test"): raise ValueError(f"split must be None, 'train' or 'test', got {split!r}")
         self.root = _benchmark_root(root, "meshseg_v1.tar.xz", "meshseg_v1")
         ldb = self.root / "labeled_db"
         self.categories = sorted(d.name for d in ldb.iterdir() if d.is_dir())
@@ -459,6 +483,15 @@ class LabeledPSB(Dataset):
         z = cached_clouds("labeled_psb", meshes, n_points, seed, label_fn=label_fn)
         self.points, self.part = torch.from_numpy(z["points"]), torch.from_numpy(z["labels"])
         self.category, self.ids = torch.tensor(cats), [int(i) for i in z["ids"]]
+        if split is not None:                                              # all meshes are sampled (one cache), then kept
+            sp = labeled_psb_split(split_file)
+            if set(self.categories) - set(sp):
+                raise DataError(f"split file has no rows for {sorted(set(self.categories) - set(sp))}")
+            want = {m for c in self.categories for m in sp[c][split]}
+            if want - set(self.ids): raise DataError(f"split ids {sorted(want - set(self.ids))} are not in {self.root}")
+            keep = torch.tensor([i for i, m in enumerate(self.ids) if m in want])
+            self.points, self.part, self.category = self.points[keep], self.part[keep], self.category[keep]
+            self.ids = [self.ids[i] for i in keep.tolist()]
     def __len__(self): return len(self.points)
     def __getitem__(self, i):
         return dict(points=self.points[i], part=self.part[i], category=self.category[i], model_id=self.ids[i])

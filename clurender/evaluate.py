@@ -19,7 +19,8 @@ from .core import check_tensor
 
 # %% auto #0
 __all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot', 'retrieval_stats', 'd2_descriptor',
-           'psb_split', 'psb_coarse1', 'psb_protocols', 'plot_tsne', 'point_pca_colors']
+           'psb_split', 'psb_coarse1', 'psb_protocols', 'predict_parts', 'part_seg_metrics', 'plot_tsne',
+           'point_pca_colors']
 
 # %% ../nbs/09_evaluate.ipynb #c005
 @torch.no_grad()
@@ -154,6 +155,38 @@ def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None,
         out["coarse1_authors_rbf_svc"] = authors_svm(pool_max_fn(sub(tr)), ytr, pool_max_fn(sub(te)), yte)["acc"]
     out.update({f"base_{k}": v for k, v in retrieval_stats(Fb, base.labels.numpy()).items()})
     return out
+
+# %% ../nbs/09_evaluate.ipynb #c027n
+def predict_parts(logits: torch.Tensor, category: torch.Tensor, parts_of: dict[int, list[int]]) -> torch.Tensor:
+    "logits (S,N,P) over all global part ids, category (S,) → labels (S,N): argmax over the shape's category's parts."
+    S, N, P = logits.shape
+    mask = torch.full((S, P), float("-inf"), dtype=logits.dtype, device=logits.device)
+    for s, c in enumerate(category.tolist()):
+        if c not in parts_of:
+            raise ValueError(f"category {c} of shape {s} has no part list (parts_of keys: {sorted(parts_of)})")
+        mask[s, parts_of[c]] = 0
+    return (logits + mask[:, None, :]).argmax(-1)
+
+def part_seg_metrics(pred, target, category, parts_of: dict[int, list[int]]) -> dict:
+    """pred, target (S,N) global part ids; category (S,); parts_of {category: its global part ids} → OAcc, mean
+    per-shape accuracy, instance mIoU, class mIoU and the per-category mIoU, all in [0, 1] (convention in the text above)."""
+    as_np = lambda t: np.asarray(t.cpu() if isinstance(t, torch.Tensor) else t)
+    pred, target, category = as_np(pred), as_np(target), as_np(category)
+    if pred.shape != target.shape or pred.ndim != 2 or len(category) != len(pred):
+        raise ValueError(f"need pred and target (S,N) and category (S,); got {pred.shape}, {target.shape}, "
+                         f"{category.shape}")
+    ious, accs = np.empty(len(pred)), (pred == target).mean(1)
+    for s, (p, t, c) in enumerate(zip(pred, target, category)):
+        parts = parts_of[int(c)]
+        if np.isin(t, parts, invert=True).any():
+            bad = sorted(set(t.tolist()) - set(parts))
+            raise ValueError(f"shape {s}: ground-truth ids {bad} are not parts of category {c}")
+        per = [1.0 if not ((p == k) | (t == k)).any() else ((p == k) & (t == k)).sum() / ((p == k) | (t == k)).sum()
+               for k in parts]
+        ious[s] = np.mean(per)
+    per_cat = {int(c): float(ious[category == c].mean()) for c in np.unique(category)}
+    return dict(oacc=float((pred == target).mean()), shape_acc=float(accs.mean()), instance_miou=float(ious.mean()),
+                class_miou=float(np.mean(list(per_cat.values()))), per_category_miou=per_cat, n_shapes=len(pred))
 
 # %% ../nbs/09_evaluate.ipynb #c029
 def plot_tsne(X, y, names=None, title: str = "", seed: int = 0, ax=None):

@@ -55,20 +55,25 @@ def _radix_argsort(v, key, tmp_key, idx, tmp_idx, hist):
     "Stable ascending argsort of float32 v (n,): float bits → order-preserving uint32 keys, 3 LSD passes of 11 bits."
     n = v.shape[0]
     bits = v.view(np.uint32)
+    hist[:] = 0                                                             # the three digit histograms in one pass
     for i in range(n):                                                      # negative: flip all; positive: flip sign
         b = bits[i]
-        key[i] = b ^ np.uint32(0xFFFFFFFF) if b >> np.uint32(31) else b | np.uint32(0x80000000)
-        idx[i] = i
-    for shift in (0, 11, 22):
-        hist[:] = 0
-        for i in range(n): hist[(key[i] >> np.uint32(shift)) & np.uint32(2047)] += 1
+        k = b ^ np.uint32(0xFFFFFFFF) if b >> np.uint32(31) else b | np.uint32(0x80000000)
+        key[i] = k; idx[i] = i
+        hist[0, k & np.uint32(2047)] += 1
+        hist[1, (k >> np.uint32(11)) & np.uint32(2047)] += 1
+        hist[2, k >> np.uint32(22)] += 1
+    for p in range(3):
         total = 0
         for b in range(2048):
-            c = hist[b]; hist[b] = total; total += c
+            c = hist[p, b]; hist[p, b] = total; total += c
+    for p in range(3):
+        shift = np.uint32(11 * p)
         for i in range(n):
-            b = (key[i] >> np.uint32(shift)) & np.uint32(2047)
-            pos = hist[b]; hist[b] = pos + 1
-            tmp_key[pos] = key[i]; tmp_idx[pos] = idx[i]
+            k = key[i]
+            d = (k >> shift) & np.uint32(2047)
+            pos = hist[p, d]; hist[p, d] = pos + 1
+            tmp_key[pos] = k; tmp_idx[pos] = idx[i]
         key, tmp_key = tmp_key, key
         idx, tmp_idx = tmp_idx, idx
     return idx
@@ -76,34 +81,49 @@ def _radix_argsort(v, key, tmp_key, idx, tmp_idx, hist):
 @numba.njit(parallel=True, cache=True)
 def _sliced_kernel(F, X, Y, theta, loss, grad):
     """F (n,a) shared coordinates, X, Y (M,n,b) float32, theta (a+b,P) → loss (M,) sliced W2² between the clouds
-    (F ‖ X[m]) and (F ‖ Y[m]), grad (M,n,b) = ∂loss/∂X; one cloud per thread."""
+    (F ‖ X[m]) and (F ‖ Y[m]), grad (M,n,b) = ∂loss/∂X; one cloud per thread. The shared part of every projection
+    is computed once; per cloud the coordinates are transposed so that the projection loops run over contiguous memory,
+    and the gradient is kept per projection (P,n) and contracted with theta once."""
     M, n, b = X.shape
     a, P = F.shape[1], theta.shape[1]
+    fp = np.zeros((P, n), np.float32)                                      # Σ_j<a F[i,j]·θ[j,q], for all clouds
+    for q in range(P):
+        for j in range(a):
+            t = theta[j, q]
+            for i in range(n): fp[q, i] += F[i, j] * t
     for m in numba.prange(M):
+        xt, yt = np.empty((b, n), np.float32), np.empty((b, n), np.float32)
+        for i in range(n):
+            for j in range(b): xt[j, i] = X[m, i, j]; yt[j, i] = Y[m, i, j]
         px, py = np.empty(n, np.float32), np.empty(n, np.float32)
         key, tmp_key = np.empty(n, np.uint32), np.empty(n, np.uint32)
-        ix, ix_tmp, iy, iy_tmp = np.empty(n, np.int32), np.empty(n, np.int32), np.empty(n, np.int32), np.empty(n, np.int32)
-        hist = np.empty(2048, np.int64)
-        grad[m] = 0
+        ix, ix_tmp = np.empty(n, np.int32), np.empty(n, np.int32)
+        iy, iy_tmp = np.empty(n, np.int32), np.empty(n, np.int32)
+        hist = np.empty((3, 2048), np.int32)
+        G = np.empty((P, n), np.float32)
         total = 0.0
         for q in range(P):
-            for i in range(n):
-                s = np.float32(0)
-                for j in range(a): s += F[i, j] * theta[j, q]
-                t = s
-                for j in range(b):
-                    s += X[m, i, j] * theta[a + j, q]; t += Y[m, i, j] * theta[a + j, q]
-                px[i], py[i] = s, t
+            for i in range(n): px[i] = fp[q, i]; py[i] = fp[q, i]
+            for j in range(b):
+                t = theta[a + j, q]
+                for i in range(n):
+                    px[i] += xt[j, i] * t; py[i] += yt[j, i] * t
             ox = _radix_argsort(px, key, tmp_key, ix, ix_tmp, hist)
             oy = _radix_argsort(py, key, tmp_key, iy, iy_tmp, hist)
             acc = 0.0
             for i in range(n):                                             # i-th smallest of X ↔ i-th smallest of Y
                 diff = px[ox[i]] - py[oy[i]]
                 acc += diff * diff
-                c = 2 * diff / (n * P)
-                for j in range(b): grad[m, ox[i], j] += c * theta[a + j, q]
+                G[q, ox[i]] = 2 * diff / (n * P)
             total += acc / n
         loss[m] = total / P
+        for j in range(b):
+            for i in range(n): xt[j, i] = 0
+            for q in range(P):
+                t = theta[a + j, q]
+                for i in range(n): xt[j, i] += G[q, i] * t
+        for i in range(n):
+            for j in range(b): grad[m, i, j] = xt[j, i]
 
 class _SlicedCPU(torch.autograd.Function):
     "Sliced W2 on the CPU in float32: forward computes the loss and its gradient in one pass (Numba)."
