@@ -10,6 +10,7 @@ Docs: https://clurender.github.io/clurender/encoders.html.md"""
 # %% ../nbs/05_encoders.ipynb #c002
 from __future__ import annotations
 import math
+from pathlib import Path
 import numba
 import numpy as np
 import torch
@@ -22,7 +23,7 @@ from .core import check_tensor, numba_threads
 # %% auto #0
 __all__ = ['LAYERS', 'ENCODERS', 'knn_dists', 'knn', 'gather_points', 'fps', 'PointEncoder', 'mlp', 'split_first_linear',
            'PointNorm', 'max_linear_bn_relu', 'PointNet', 'EdgeConv', 'DGCNN', 'interpolate', 'Block',
-           'PointTransformer', 'get_encoder', 'encoder_state', 'load_encoder']
+           'PointTransformer', 'get_encoder', 'encoder_state', 'load_checkpoint', 'load_encoder']
 
 # %% ../nbs/05_encoders.ipynb #c005
 @numba.njit(parallel=True, cache=True)
@@ -398,9 +399,20 @@ def encoder_state(encoder: PointEncoder) -> dict:
     "The encoder alone, as a checkpoint dict: {'config', 'state_dict'} (no heads)."
     return dict(config=getattr(encoder, "config", dict(name=encoder.name)), state_dict=encoder.state_dict())
 
+def load_checkpoint(path: str | Path, map_location="cpu") -> dict:
+    """`torch.load` that never runs code from the file (`weights_only=True`: tensors, numbers, strings, containers only)
+    and names the file when it cannot be read."""
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"{path}: checkpoint not found")
+    try: return torch.load(path, map_location=map_location, weights_only=True)
+    except Exception as e:                                                   # truncated, not a checkpoint, or unsafe
+        msg = str(e).strip().splitlines()[0][:200] if str(e).strip() else type(e).__name__
+        raise ValueError(f"{path}: not a readable checkpoint ({type(e).__name__}: {msg}); checkpoints are loaded with "
+                         f"weights_only=True, so they may hold tensors, numbers, strings and containers only") from None
+
 def load_encoder(state: dict | str, expect: str | None = None) -> PointEncoder:
     "Rebuild an encoder from `encoder_state(...)` (or a file saved with `torch.save`); `expect` checks its name."
-    if not isinstance(state, dict): state = torch.load(state, map_location="cpu", weights_only=False)
+    if not isinstance(state, dict): state = load_checkpoint(state)
     if "config" not in state or "state_dict" not in state:
         raise ValueError("not an encoder checkpoint: expected keys 'config' and 'state_dict' (use encoder_state())")
     cfg = dict(state["config"]); name = cfg.pop("name")

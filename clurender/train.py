@@ -16,7 +16,7 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, Sampler
 from tqdm.auto import tqdm
 from .core import get_device, reuse_freed_memory
-from .encoders import encoder_state
+from .encoders import encoder_state, load_checkpoint
 
 # %% auto #0
 __all__ = ['GlobalBatchSampler', 'load_history', 'pretrain', 'plot_history']
@@ -80,7 +80,7 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     sched = torch.optim.lr_scheduler.StepLR(opt, step_size=P.lr_step, gamma=P.lr_gamma)
     epoch0, batch0, step = 0, 0, 0
     if resume and ckpt_path.exists():
-        ck = torch.load(ckpt_path, map_location=dev, weights_only=False)
+        ck = load_checkpoint(ckpt_path, map_location=dev)                   # weights_only: no code runs from the file
         if ck["model_config"] != model.config:
             raise ValueError(f"{ckpt_path} was written by a different model configuration:\n  checkpoint: {ck['model_config']}\n"
                              f"  this model: {model.config}\nuse another out_dir or resume=False")
