@@ -17,6 +17,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import DataLoader
 from .core import Profile, get_profile, check_tensor
+from .encoders import PointNorm
 from .evaluate import predict_parts, part_seg_metrics
 
 # %% auto #0
@@ -34,9 +35,9 @@ def probe_profile(profile: str | Profile = "cpu", **overrides) -> Profile:
 
 # %% ../nbs/40_downstream.ipynb #c008
 class PartProbe(nn.Module):
-    """Sec. 6.2.4: frozen encoder f_φ → per-point features (B,N,d) → one linear layer → logits over all global part
-    ids (B,N,P). `forward(batch, step)` → {'loss'} for `train.pretrain`; batches as `data.LabeledPSB` items (points
-    (B,N,3), part (B,N), category (B,))."""
+    """Sec. 6.2.4: frozen encoder f_φ → per-point features (B,N,d), standardised (see the text) → one linear layer →
+    logits over all global part ids (B,N,P). `forward(batch, step)` → {'loss'} for `train.pretrain`; batches as
+    `data.LabeledPSB` items (points (B,N,3), part (B,N), category (B,))."""
     def __init__(self, encoder: nn.Module, n_parts: int, parts_of: dict[int, list[int]], profile: str | Profile = "cpu",
                  **overrides):
         super().__init__()
@@ -45,6 +46,7 @@ class PartProbe(nn.Module):
         if bad: raise ValueError(f"parts_of: categories {bad} have part ids outside [0, {n_parts})")
         self.encoder = encoder
         for p in self.encoder.parameters(): p.requires_grad_(False)
+        self.norm = PointNorm(encoder.dim, affine=False)                  # standardise per channel (MAE's probe)
         self.head = nn.Linear(encoder.dim, n_parts)
         self.parts_of = {int(k): [int(i) for i in v] for k, v in parts_of.items()}
         self.P = probe_profile(profile, **overrides)
@@ -59,7 +61,7 @@ class PartProbe(nn.Module):
     def logits(self, points: torch.Tensor) -> torch.Tensor:
         "points (B,N,3) → part logits (B,N,P) over all global part ids."
         with torch.no_grad(): f = self.encoder(points)                      # (B, N, d)
-        return self.head(f)
+        return self.head(self.norm(f))
 
     def forward(self, batch: dict, step: int = 0) -> dict:
         dims = check_tensor(batch["points"], "batch['points']", ("B", "N", 3))
