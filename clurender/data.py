@@ -495,3 +495,6 @@ class LabeledPSB(Dataset):
     def __len__(self): return len(self.points)
     def __getitem__(self, i):
         return dict(points=self.points[i], part=self.part[i], category=self.category[i], model_id=self.ids[i])
+    def parts_of(self) -> dict[int, list[int]]:
+        "{category index: its global part ids} (for `evaluate.part_seg_metrics` / `predict_parts`)."
+        return {ci: list(range(self.offsets[c], self.offsets[c] + len(self.parts[c]))) for ci, c in enumerate(self.categories)}

@@ -21,10 +21,10 @@ from .encoders import PointNorm
 from .evaluate import predict_parts, part_seg_metrics
 
 # %% auto #0
-__all__ = ['PROBE_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe']
+__all__ = ['PROBE_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe']
 
 # %% ../nbs/40_downstream.ipynb #c005
-PROBE_EPOCHS = {"paper": 100, "cpu": 40, "smoke": 1}
+PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
 
 def probe_profile(profile: str | Profile = "cpu", **overrides) -> Profile:
     "The probe's training settings (Sec. 6.2.4) on top of a profile; `overrides` change any field afterwards."
@@ -83,3 +83,29 @@ def evaluate_probe(probe: PartProbe, dataset, batch_size: int = 32) -> dict:
         pred.append(probe.predict(b["points"], b["category"])); part.append(b["part"]); cat.append(b["category"])
     probe.train(was)
     return part_seg_metrics(torch.cat(pred), torch.cat(part), torch.cat(cat), probe.parts_of)
+
+# %% ../nbs/40_downstream.ipynb #c012
+def probe_data(profile: str | Profile = "cpu", data_root=None):
+    """The Labeled PSB 12/8 split (train, test) the probe uses: all 19 categories with the profile's points per shape
+    (the first N of the 2,048 cached: those are farthest-point ordered, so the first N are the FPS subset of N —
+    1,024 at `cpu`, as in pre-training; 2,048 at `paper`, as ShapeNetPart's); `smoke`: 2 categories at 256 points."""
+    from clurender.data import LabeledPSB
+    P = get_profile(profile)
+    kw = dict(categories=["Airplane", "Chair"], n_points=256) if P.name == "smoke" else {}
+    splits = LabeledPSB(data_root, split="train", **kw), LabeledPSB(data_root, split="test", **kw)
+    for d in splits:
+        if d.points.shape[1] > P.n_points: d.points, d.part = d.points[:, :P.n_points], d.part[:, :P.n_points]
+    return splits
+
+def run_probe(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data_root=None, progress: bool = True,
+              data=None) -> tuple[dict, PartProbe]:
+    """Train the part-segmentation probe on a frozen encoder (resuming from `out_dir` if a checkpoint is there) and
+    evaluate it: ({'test': metrics, 'train': metrics, 'steps', 'probe': its settings}, the probe)."""
+    from clurender.core import seed_everything
+    from clurender.train import pretrain
+    train, test = data if data is not None else probe_data(profile, data_root)
+    seed_everything(seed)
+    probe = PartProbe(encoder, train.n_parts, train.parts_of(), profile, seed=seed)
+    res = pretrain(probe, train, out_dir, progress=progress, resume=True)
+    return dict(test=evaluate_probe(probe, test), train=evaluate_probe(probe, train), steps=res["steps"],
+                probe=probe.P.to_dict()), probe

@@ -23,7 +23,7 @@ from torch.utils.data import ConcatDataset
 
 # %% auto #0
 __all__ = ['ROWS', 'CORPORA', 'corpus_for', 'corpus_tag', 'PretrainViews', 'pretrain_views', 'evaluate_encoder', 'train_summary',
-           'run_row', 'row_encoder', 'validation_score', 'row_results', 'summary_table', 'write_tables']
+           'run_row', 'row_encoder', 'validation_score', 'row_results', 'summary_table', 'write_tables', 'paired_ci']
 
 # %% ../nbs/09_experiment.ipynb #c004
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -227,3 +227,19 @@ def write_tables(profile: str = "cpu", encoder: str = "pointnet", root: str | Pa
     d = Path(out_dir) if out_dir else project_root() / "results" / "main" / profile
     d.mkdir(parents=True, exist_ok=True); (d / "table.md").write_text(md)
     return md
+
+# %% ../nbs/09_experiment.ipynb #c201
+def paired_ci(x, y, level: float = 0.95) -> dict:
+    """Paired difference x − y over matched seeds: {'mean', 'std', 'lo', 'hi', 'n'} with the `level` Student-t
+    interval; std and the interval are None for a single pair."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.ndim != 1 or x.shape != y.shape or len(x) == 0:
+        raise ValueError(f"need two equal-length, non-empty 1-D sequences of paired values; got {x.shape} and {y.shape}")
+    if not 0 < level < 1: raise ValueError(f"level must be in (0, 1), got {level}")
+    d, n = x - y, len(x)
+    out = dict(mean=float(d.mean()), std=None, lo=None, hi=None, n=n)
+    if n > 1:
+        from scipy.stats import t
+        h = t.ppf(0.5 + level / 2, n - 1) * d.std(ddof=1) / np.sqrt(n)
+        out.update(std=float(d.std(ddof=1)), lo=float(d.mean() - h), hi=float(d.mean() + h))
+    return out
