@@ -16,7 +16,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import DataLoader
-from .core import Profile, get_profile, check_tensor
+from .core import Profile, get_profile, check_tensor, seed_everything
+from .data import LabeledPSB
+from .train import pretrain
 from .encoders import PointNorm
 from .evaluate import predict_parts, part_seg_metrics
 
@@ -89,7 +91,6 @@ def probe_data(profile: str | Profile = "cpu", data_root=None):
     """The Labeled PSB 12/8 split (train, test) the probe uses: all 19 categories with the profile's points per shape
     (the first N of the 2,048 cached: those are farthest-point ordered, so the first N are the FPS subset of N —
     1,024 at `cpu`, as in pre-training; 2,048 at `paper`, as ShapeNetPart's); `smoke`: 2 categories at 256 points."""
-    from clurender.data import LabeledPSB
     P = get_profile(profile)
     kw = dict(categories=["Airplane", "Chair"], n_points=256) if P.name == "smoke" else {}
     splits = LabeledPSB(data_root, split="train", **kw), LabeledPSB(data_root, split="test", **kw)
@@ -101,8 +102,6 @@ def run_probe(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0
               data=None) -> tuple[dict, PartProbe]:
     """Train the part-segmentation probe on a frozen encoder (resuming from `out_dir` if a checkpoint is there) and
     evaluate it: ({'test': metrics, 'train': metrics, 'steps', 'probe': its settings}, the probe)."""
-    from clurender.core import seed_everything
-    from clurender.train import pretrain
     train, test = data if data is not None else probe_data(profile, data_root)
     seed_everything(seed)
     probe = PartProbe(encoder, train.n_parts, train.parts_of(), profile, seed=seed)

@@ -70,9 +70,7 @@ def knn(query: torch.Tensor, ref: torch.Tensor, k: int, chunk: int = 8) -> torch
     "Indices (B,M,k) of the k nearest `ref` (B,N,C) points to each `query` (B,M,C) point, nearest first."
     B, M, C = query.shape
     if ref.shape[1] < k: raise ValueError(f"kNN needs at least k={k} reference points, got N={ref.shape[1]}")
-    if query.is_cuda:
-        return knn_points(query.float(), ref.float(), K=k, return_sorted=True).idx
-    if C <= 3: return knn_dists(query, ref, k)[1]                             # xyz: the Numba scan (see above)
+    if query.is_cuda or C <= 3: return knn_dists(query, ref, k)[1]           # PyTorch3D on CUDA; xyz: the Numba scan
     out = []
     for s in range(0, B, chunk):
         q, r = query[s:s + chunk], ref[s:s + chunk]
@@ -172,6 +170,18 @@ def split_first_linear(net: nn.Sequential, local: torch.Tensor, glob: torch.Tens
     if lin.bias is not None: h = h + lin.bias
     return net[1:](h)
 
+def _synced_bn(training: bool) -> bool:
+    "Batch-norm statistics are all-reduced across processes: training under `torch.distributed` with > 1 process."
+    return training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1
+
+def _track_running_stats(bn: nn.BatchNorm1d, mean: torch.Tensor, var: torch.Tensor, n: torch.Tensor):
+    "`bn`'s running-statistics update from a batch's mean and biased variance over n rows, as `BatchNorm1d` does it."
+    with torch.no_grad():
+        bn.num_batches_tracked += 1
+        m = bn.momentum if bn.momentum is not None else 1.0 / float(bn.num_batches_tracked)
+        bn.running_mean.mul_(1 - m).add_(m * mean.detach())
+        bn.running_var.mul_(1 - m).add_(m * var.detach() * n / (n - 1).clamp_min(1))
+
 class PointNorm(nn.BatchNorm1d):
     """BatchNorm over the channel dim of (B,N,C) or (B,N,k,C) tensors. In training under `torch.distributed` with
     several processes, the batch statistics are all-reduced (differentiably) across them — PyTorch's `SyncBatchNorm`
@@ -179,19 +189,14 @@ class PointNorm(nn.BatchNorm1d):
     def forward(self, x):
         s = x.shape
         x2 = x.reshape(-1, s[-1])                                            # (M, C)
-        if not (self.training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1):
-            return super().forward(x2).reshape(s)
+        if not _synced_bn(self.training): return super().forward(x2).reshape(s)
         from torch.distributed.nn.functional import all_reduce
         C = s[-1]
         n = torch.tensor([float(x2.shape[0])], dtype=x2.dtype, device=x2.device)
         dist.all_reduce(n)
         stats = all_reduce(torch.cat([x2.sum(0), x2.pow(2).sum(0)])) / n    # (2C,) E[x], E[x²] over all processes
         mean, var = stats[:C], (stats[C:] - stats[:C] ** 2).clamp_min(0)
-        with torch.no_grad():
-            m = self.momentum
-            self.running_mean.mul_(1 - m).add_(m * mean.detach())
-            self.running_var.mul_(1 - m).add_(m * var.detach() * n / (n - 1).clamp_min(1))
-            self.num_batches_tracked += 1
+        _track_running_stats(self, mean, var, n)
         y = (x2 - mean) * torch.rsqrt(var + self.eps)
         return (y * self.weight + self.bias).reshape(s) if self.affine else y.reshape(s)
 
@@ -225,7 +230,8 @@ class _MaxLinearBNReLU(torch.autograd.Function):
     def forward(ctx, x, W, gamma, beta, B, eps, run_mean, run_var):
         R, Cin = x.shape                                                    # R = B·N rows
         mu = x.mean(0)                                                      # (Cin,)
-        cov = (x - mu).T @ (x - mu) / R                                     # (Cin, Cin), biased
+        xc = x - mu
+        cov = xc.T @ xc / R                                                 # (Cin, Cin), biased
         batch = run_mean is None
         mean, var = (W @ mu, ((W @ cov) * W).sum(1)) if batch else (run_mean, run_var)   # (C,) stats of z = x W^T
         sd = torch.sqrt(var + eps)
@@ -260,12 +266,7 @@ def max_linear_bn_relu(x: torch.Tensor, lin: nn.Linear, bn: nn.BatchNorm1d) -> t
     train = bn.training or not bn.track_running_stats
     out, mean, var = _MaxLinearBNReLU.apply(x.reshape(B * N, Cin), lin.weight, bn.weight, bn.bias, B, bn.eps,
                                             None if train else bn.running_mean, None if train else bn.running_var)
-    if bn.training and bn.track_running_stats:
-        with torch.no_grad():
-            bn.num_batches_tracked += 1
-            m = bn.momentum if bn.momentum is not None else 1.0 / float(bn.num_batches_tracked)
-            bn.running_mean.mul_(1 - m).add_(m * mean)
-            bn.running_var.mul_(1 - m).add_(m * var * (B * N) / max(B * N - 1, 1))
+    if bn.training and bn.track_running_stats: _track_running_stats(bn, mean, var, mean.new_tensor(float(B * N)))
     return out
 
 # %% ../nbs/05_encoders.ipynb #c010
@@ -286,9 +287,10 @@ class PointNet(PointEncoder):
 
     def forward(self, points):
         "Per-point features only: the max-pooled global layer through `max_linear_bn_relu` (same values and gradients)."
-        loc = self.local(self.check(points))                             # (B, N, 64)
-        synced = self.training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1
-        gmax = self.glob(loc).amax(1) if synced else max_linear_bn_relu(self.glob[:3](loc), self.glob[3], self.glob[4])
+        points = self.check(points)
+        if _synced_bn(self.training): return self.features(points)[0]   # statistics all-reduced: the plain modules
+        loc = self.local(points)                                         # (B, N, 64)
+        gmax = max_linear_bn_relu(self.glob[:3](loc), self.glob[3], self.glob[4])   # (B, emb)
         return split_first_linear(self.seg, loc, gmax)                   # (B, N, dim)
 
 
