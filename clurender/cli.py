@@ -7,34 +7,58 @@ Docs: https://clurender.github.io/clurender/cli.html.md"""
 
 # %% ../nbs/90_cli.ipynb #c002
 from __future__ import annotations
-import argparse, os, sys, time, shlex
+import argparse, os, sys, time
 from pathlib import Path
 from .core import project_root, results_dir, PROFILES
+from .settings import RunSpec
 
 # %% auto #0
-__all__ = ['JOBS', 'executed_name', 'run_notebook', 'build_parser', 'main']
+__all__ = ['JOBS', 'notebook_parameters', 'check_parameters', 'job_spec', 'executed_name', 'run_notebook', 'build_parser',
+           'job_plan', 'main']
 
 # %% ../nbs/90_cli.ipynb #c003
-JOBS = {  # name → (notebook, results folder)
-    "demo": ("nbs/10_pretrain.ipynb", "main"),
-    "compare": ("nbs/13_compare_pretexts.ipynb", "compare_pretexts"),
-    "linear-svm": ("nbs/11_linear_svm.ipynb", "linear_svm"),
-    "fewshot": ("nbs/12_fewshot.ipynb", "fewshot"),
-    "validate": ("nbs/14_validation.ipynb", "validation"),
-    "demo-clustering": ("nbs/19_clustering_demo.ipynb", "clustering_demo"),
-    "bench-sinkhorn": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark"),
-    "bench-encoders": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark"),
-    "bench-data": ("nbs/32_data_benchmark.ipynb", "data_benchmark"),
-    "bench-synthetic": ("nbs/33_synthetic_benchmark.ipynb", "synthetic_benchmark"),
-    "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark"),
-    "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark"),
+JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job does not pre-train))
+    "demo": ("nbs/50_pretrain.ipynb", "pretexts", "clurender"),
+    "compare": ("nbs/53_compare_pretexts.ipynb", "pretexts", "jigsaw3d"),
+    "ablation-clusters": ("nbs/20_ablation_clusters.ipynb", "ablations", "cluster_only"),
+    "linear-svm": ("nbs/51_linear_svm.ipynb", "linear_svm", None),
+    "fewshot": ("nbs/52_fewshot.ipynb", "fewshot", None),
+    "validate": ("nbs/54_validation.ipynb", "validation", None),
+    "demo-clustering": ("nbs/55_clustering_demo.ipynb", "clustering_demo", None),
+    "partseg-probe": ("nbs/41_partseg_probe.ipynb", "partseg_probe", None),
+    "bench-sinkhorn": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark", None),
+    "bench-encoders": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark", None),
+    "bench-data": ("nbs/32_data_benchmark.ipynb", "data_benchmark", None),
+    "bench-synthetic": ("nbs/33_synthetic_benchmark.ipynb", "synthetic_benchmark", None),
+    "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
+    "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
 }
+_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir")
 
-_NOT_IN_NAME = ("profile", "out_dir", "data_root", "row_dir", "row", "corpus", "layer", "seed")
+def notebook_parameters(notebook: str | Path) -> list[str]:
+    "Names of the parameters a notebook declares in its `parameters` cell (papermill's reading of it)."
+    import papermill as pm
+    nb = Path(notebook)
+    return list(pm.inspect_notebook(str(nb if nb.is_absolute() else project_root() / nb)))
+
+def check_parameters(notebook: str | Path, params: dict):
+    "An error naming the notebook and listing its parameters when `params` has a name it does not declare."
+    have = notebook_parameters(notebook)
+    bad = sorted(set(params) - set(have))
+    if bad: raise ValueError(f"{Path(notebook).name} has no parameter(s) {bad}; its parameters: {have}")
+
+def job_spec(job: str, params: dict) -> RunSpec:
+    "The `RunSpec` a pre-training job's notebook builds from these parameters (the same folder, slug and seed)."
+    nb, study, row = JOBS[job]
+    settings = {k: v for k, v in params.items() if k not in _NOT_SETTINGS}
+    if job == "ablation-clusters": settings.setdefault("J", 64)          # the notebook's default
+    return RunSpec.make(params.get("row", row), params.get("profile", "cpu"), **settings)
+
+_NOT_IN_NAME = ("profile", "out_dir", "data_root", "row", "corpus", "layer", "seed")
 
 def executed_name(notebook: str | Path, params: dict) -> str:
-    """File name of a job's executed notebook: one copy per row, non-default corpus, feature layer and seed, and per
-    value of every other parameter given (`_name-value`, sorted), so runs with different settings never share a file."""
+    """File name of a non-pre-training job's executed notebook: one copy per row, non-default corpus, feature layer
+    and seed, and per value of every other parameter given (`_name-value`, sorted)."""
     other = "".join(f"_{k}-{str(v).replace('+', '_').replace('/', '_')}" for k, v in sorted(params.items())
                     if k not in _NOT_IN_NAME)
     return (Path(notebook).stem + (f"_{params['row']}" if "row" in params else "")
@@ -77,16 +101,35 @@ def run_notebook(notebook: str | Path, params: dict, executed: str | Path, kerne
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="clurender", description="CluRender experiments (papermill notebooks).")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name, (nb, _) in JOBS.items():
+    for name, (nb, _, _) in JOBS.items():
         s = sub.add_parser(name, help=f"run {nb}")
         s.add_argument("--profile", default="cpu", choices=sorted(PROFILES), help="smoke | cpu | paper (default cpu)")
-        s.add_argument("--out", default=None, help="output folder (default results/<experiment>/<profile>)")
-        s.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="extra notebook parameter")
+        s.add_argument("--out", default=None, help="results root instead of the project's results/")
+        s.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                       help="notebook parameter")
         s.add_argument("--data-root", default=None, help="folder with the data archives (sets $CLURENDER_DATA)")
     r = sub.add_parser("run", help="run any notebook with papermill parameters")
     r.add_argument("notebook"); r.add_argument("--executed", default=None)
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"))
     return ap
+
+def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tuple[dict, Path]:
+    "(parameters, executed-notebook path) of a job: in the run's folder for pre-training jobs, else the study's."
+    nb, study, row = JOBS[job]
+    params = dict(profile=profile, **params)
+    if row is not None:
+        if out: params["results_root"] = str(Path(out).resolve())
+        check_parameters(nb, params)
+        return params, job_spec(job, params).folder(study, out) / Path(nb).name
+    if job == "partseg-probe":                              # one folder per encoder row and probe seed, like a run
+        folder = Path(out or project_root() / "results") / study / params.get("row", "random") / profile / \
+            f"seed{params.get('seed', 0)}"
+        params["out_dir"] = str(folder); check_parameters(nb, params)
+        return params, folder / Path(nb).name
+    folder = results_dir(study, profile, None if out is None else Path(out) / study / profile)
+    params["out_dir"] = str(folder)
+    check_parameters(nb, params)
+    return params, folder / executed_name(nb, params)
 
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `clurender` command."
@@ -97,16 +140,14 @@ def main(argv: list[str] | None = None) -> int:
         executed = args.executed or str(Path("/tmp") / (Path(args.notebook).stem + ".out.ipynb"))
         out = run_notebook(args.notebook, params, executed)
     else:
-        nb, exp = JOBS[args.cmd]
         if args.data_root:                                                   # a named root must exist (no fall-back)
             if not Path(args.data_root).is_dir():
                 build_parser().error(f"--data-root {args.data_root!r} does not exist or is not a folder; pass the "
                                      f"folder that holds the data archives (README 'Data'), or leave it out to use "
                                      f"$CLURENDER_DATA or ../shared/data")
             os.environ["CLURENDER_DATA"] = str(Path(args.data_root).resolve())   # the kernel inherits it
-        params = dict(profile=args.profile, **_parse_params(args.param))
-        folder = results_dir(exp, args.profile, args.out)
-        params["out_dir"] = str(folder)
-        out = run_notebook(nb, params, folder / executed_name(nb, params))
+        try: params, executed = job_plan(args.cmd, args.profile, _parse_params(args.param), args.out)
+        except ValueError as e: build_parser().error(str(e))
+        out = run_notebook(JOBS[args.cmd][0], params, executed)
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
     return 0

@@ -1,5 +1,5 @@
 """Score encoders pre-trained elsewhere (e.g. by tools/gpu_pretrain.py on a GPU host) with the protocols of every other
-row (`clurender.experiment.evaluate_encoder`: PSB coarse1 linear SVM, base leave-one-out 1-NN, few-shot, the authors'
+row (`clurender.protocols.evaluate_encoder`: PSB coarse1 linear SVM, base leave-one-out 1-NN, few-shot, the authors'
 RBF SVC, the procedural split), on this machine, where the PSB archives are.
 
     python tools/evaluate_encoders.py SRC DEST [--profile cpu] [--data-root PATH]
@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     import matplotlib.pyplot as plt
     from clurender.core import get_profile, run_record, seed_everything
     from clurender.encoders import load_encoder
-    from clurender.experiment import corpus_for, evaluate_encoder
+    from clurender.corpora import corpus_for
+    from clurender.protocols import evaluate_encoder
     from clurender.train import load_history, plot_history
     P = get_profile(a.profile)
     corpus = corpus_for(P)

@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
     from clurender.core import get_profile, seed_everything, run_record
-    from clurender.experiment import ROWS, corpus_for, pretrain_views, train_summary
+    from clurender.settings import ROWS
+    from clurender.corpora import corpus_for, pretrain_views
+    from clurender.experiment import train_summary
     from clurender.model import CluRender
     from clurender.synthetic import SyntheticCorpus
     from clurender.train import pretrain, load_history

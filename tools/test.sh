@@ -3,7 +3,7 @@
 # (2) every notebook in nbs/ runs top to bottom with its inline tests: library notebooks with nbdev-test, experiment
 # notebooks (those with a cell tagged `parameters`) with papermill and `-p profile smoke`, as a user runs them.
 # (3) the GPU-budget tools (tools/gpu_pretrain.py, tools/evaluate_encoders.py) on the smoke profile, the linear-SVM
-# notebook on the 'output' layer, and tools/seed_table.py.
+# notebook on the 'output' layer. (The study READMEs are checked against their generator in nbs/16_reports.ipynb.)
 # Ends with a line "N passed, M failed" (notebooks and the tools check counted). Exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -58,18 +58,12 @@ fi
 # the linear-SVM notebook on another feature layer (results/layers/): -p layer output
 start=$(date +%s); mkdir -p "$snap/layer"
 if out=$(papermill -k clurender --cwd nbs --no-progress-bar --log-level WARNING -p profile smoke -p layer output -p out_dir "$snap/layer" \
-           nbs/11_linear_svm.ipynb "$snap/layer/11.ipynb" 2>&1 &&
+           nbs/51_linear_svm.ipynb "$snap/layer/11.ipynb" 2>&1 &&
          python -c "import json, sys; d = json.load(open(sys.argv[1])); assert d['results']['layer'] == 'output' and '-p layer output' in d['run']['command'], d" \
            "$snap/layer/linear_svm_clurender_output.json" 2>&1); then
-  echo "PASS nbs/11_linear_svm.ipynb -p layer output (papermill, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
+  echo "PASS nbs/51_linear_svm.ipynb -p layer output (papermill, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
 else
-  echo "FAIL nbs/11_linear_svm.ipynb -p layer output"; echo "$out" | tail -30; failed=$((failed+1)); failures+=("11_linear_svm layer=output")
-fi
-# the table of results/seeds/README.md, rebuilt from the committed files
-if out=$(python tools/seed_table.py 2>&1) && echo "$out" | grep -q "^| clurender − random (paired) | 4 |"; then
-  echo "PASS tools/seed_table.py"; passed=$((passed+1))
-else
-  echo "FAIL tools/seed_table.py"; echo "$out" | tail -20; failed=$((failed+1)); failures+=("tools/seed_table.py")
+  echo "FAIL nbs/51_linear_svm.ipynb -p layer output"; echo "$out" | tail -30; failed=$((failed+1)); failures+=("51_linear_svm layer=output")
 fi
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"

@@ -5,7 +5,7 @@ A pre-trained PointNet is evaluated in eval mode, so each `PointNorm` normalises
 If the statistics of the pre-training domain misplace the ReLUs on PSB shapes, re-estimating them on the downstream
 train split (inputs only, no labels: the standard "AdaBN" remedy) should raise the pre-trained rows more than the
 random ones. Scored on **validation only** (3-fold CV linear SVM on PSB coarse1Train, C chosen inside, the number
-`clurender.experiment.validation_score` gives); no test-split shape is loaded.
+`clurender.protocols.validation_score` gives); no test-split shape is loaded.
 
 Encoders: random init of seeds 0-4, CluRender and Jigsaw3D of seeds 0-3 (the seed study, `cpu` configuration).
 Statistics are re-estimated as a cumulative average (momentum None) over one pass of coarse1Train in batches of 32.
@@ -41,7 +41,9 @@ def main(argv=None) -> int:
     from clurender.core import get_profile, run_record
     from clurender.encoders import load_encoder
     from clurender.evaluate import psb_split
-    from clurender.experiment import row_encoder, validation_score
+    from clurender.experiment import row_encoder
+    from clurender.protocols import validation_score
+    from clurender.settings import RunSpec
     from layer_probe import encoders                                         # tools/ is the script's folder
     torch.set_num_threads(2)
     P, root = get_profile("cpu"), Path(a.root)
@@ -52,7 +54,7 @@ def main(argv=None) -> int:
     for row, seed, path in encs:
         if path is not None and not path.exists():
             raise SystemExit(f"{path} not found: pre-train it first (results/seeds/README.md says how)")
-        enc = row_encoder("random", P.name, seed=seed) if path is None else load_encoder(str(path), expect="pointnet")
+        enc = row_encoder(RunSpec("random", P.name, seed=seed)) if path is None else load_encoder(str(path), expect="pointnet")
         r = dict(row=row, seed=seed)
         for name, e in (("stored", enc), ("adapted", adapt_batchnorm(enc, X))):
             v = validation_score(e, P, a.data_root)

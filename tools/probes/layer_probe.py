@@ -66,12 +66,13 @@ def main(argv=None) -> int:
     from clurender.encoders import LAYERS, load_encoder
     from clurender.evaluate import extract_features, psb_coarse1, psb_protocols
     from clurender.experiment import row_encoder
+    from clurender.settings import RunSpec
     P, root = get_profile("cpu"), Path(a.root)
     sets = psb_coarse1(a.data_root); t0 = time.perf_counter(); rows = []
     for row, seed, path in encoders(root):
         if path is not None and not path.exists():
             raise SystemExit(f"{path} not found: pre-train it first (results/seeds/README.md says how)")
-        enc = row_encoder("random", P.name, seed=seed) if path is None else load_encoder(str(path), expect="pointnet")
+        enc = row_encoder(RunSpec("random", P.name, seed=seed)) if path is None else load_encoder(str(path), expect="pointnet")
         memo = {}                                                            # features of 'both', sliced per layer
         def feats(points, layer):
             k = (points.data_ptr(), tuple(points.shape))                    # the same split's slice each call

@@ -8,7 +8,7 @@ process):
 """
 import resource, sys, time
 import torch
-import clurender.render as R
+import clurender.renderer as R
 from clurender.synthetic import make_shape
 from clurender.views import make_views
 
