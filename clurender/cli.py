@@ -21,6 +21,9 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "demo": ("nbs/50_pretrain.ipynb", "pretexts", "clurender"),
     "compare": ("nbs/53_compare_pretexts.ipynb", "pretexts", "jigsaw3d"),
     "ablation-clusters": ("nbs/20_ablation_clusters.ipynb", "ablations", "cluster_only"),
+    "ablation-components": ("nbs/21_ablation_components.ipynb", "ablations", "clurender"),
+    "ablation-labels": ("nbs/22_ablation_labels.ipynb", "ablations", "cluster_only"),
+    "ablation-views": ("nbs/23_ablation_views.ipynb", "ablations", "render_only"),
     "linear-svm": ("nbs/51_linear_svm.ipynb", "linear_svm", None),
     "fewshot": ("nbs/52_fewshot.ipynb", "fewshot", None),
     "validate": ("nbs/54_validation.ipynb", "validation", None),
@@ -33,7 +36,8 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
     "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
 }
-_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir")
+_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir", "components")
+_COMPONENTS = {"cluster": "cluster_only", "render": "render_only", "both": "clurender"}   # Table 6's notebook
 
 def notebook_parameters(notebook: str | Path) -> list[str]:
     "Names of the parameters a notebook declares in its `parameters` cell (papermill's reading of it)."
@@ -52,6 +56,10 @@ def job_spec(job: str, params: dict) -> RunSpec:
     nb, study, row = JOBS[job]
     settings = {k: v for k, v in params.items() if k not in _NOT_SETTINGS}
     if job == "ablation-clusters": settings.setdefault("J", 64)          # the notebook's default
+    if job == "ablation-components":
+        if params.get("components", "both") not in _COMPONENTS:
+            raise ValueError(f"components must be one of {list(_COMPONENTS)}, got {params['components']!r}")
+        row = _COMPONENTS[params.get("components", "both")]
     return RunSpec.make(params.get("row", row), params.get("profile", "cpu"), **settings)
 
 _NOT_IN_NAME = ("profile", "out_dir", "data_root", "row", "corpus", "layer", "seed")
