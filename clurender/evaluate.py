@@ -18,9 +18,9 @@ from sklearn.svm import SVC
 from .core import check_tensor
 
 # %% auto #0
-__all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot', 'retrieval_stats', 'd2_descriptor',
-           'psb_split', 'psb_coarse1', 'psb_protocols', 'predict_parts', 'part_seg_metrics', 'plot_tsne',
-           'point_pca_colors']
+__all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot', 'fewshot_split', 'retrieval_stats',
+           'd2_descriptor', 'psb_split', 'psb_coarse1', 'psb_protocols', 'predict_parts', 'part_seg_metrics',
+           'plot_tsne', 'point_pca_colors']
 
 # %% ../nbs/11_evaluate.ipynb #c005
 @torch.no_grad()
@@ -91,6 +91,34 @@ def fewshot(X, y, n_way: int = 5, k_shot: int = 10, n_query: int = 20, runs: int
             warnings.simplefilter("ignore", ConvergenceWarning)
             clf = make_pipeline(StandardScaler(), SVC(kernel="linear", C=0.01)).fit(X[tr], y[tr])
         accs.append(float((clf.predict(X[te]) == y[te]).mean()))
+    return dict(mean=float(np.mean(accs)), std=float(np.std(accs)), accs=accs, n_query=q, n_classes_eligible=int(len(ok)))
+
+# %% ../nbs/11_evaluate.ipynb #c014a
+def fewshot_split(Xtr, ytr, Xte, yte, n_way: int = 5, k_shot: int = 10, n_query: int = 20, runs: int = 10,
+                  seed: int = 0) -> dict:
+    """N-way K-shot by the paper's Table 5 protocol as OcCo and CrossPoint run it: the K supports of each class are
+    drawn from the **train** split, its `n_query` queries from the **test** split; StandardScaler + linear SVC. Classes
+    need ≥ k_shot train and ≥ n_query test members (`n_query` is lowered, and reported, when fewer than n_way classes
+    have that many). Returns {'mean', 'std', 'accs', 'n_query', 'n_classes_eligible'}."""
+    Xtr, ytr = _check_xy(Xtr, ytr, "fewshot_split (train)"); Xte, yte = _check_xy(Xte, yte, "fewshot_split (test)")
+    if Xtr.shape[1] != Xte.shape[1]: raise ValueError(f"train and test features differ in width: {Xtr.shape} {Xte.shape}")
+    classes = np.intersect1d(np.unique(ytr), np.unique(yte))
+    ntr = np.array([(ytr == c).sum() for c in classes]); nte = np.array([(yte == c).sum() for c in classes])
+    q = n_query
+    while q > 0 and ((ntr >= k_shot) & (nte >= q)).sum() < n_way: q -= 1
+    if q == 0:
+        raise ValueError(f"{n_way}-way {k_shot}-shot needs {n_way} classes with ≥ {k_shot} train and ≥ 1 test "
+                         f"members; {int((ntr >= k_shot).sum())} classes have ≥ {k_shot} train members")
+    ok = classes[(ntr >= k_shot) & (nte >= q)]
+    rng, accs = np.random.default_rng(seed), []
+    for _ in range(runs):
+        cls = rng.choice(ok, n_way, replace=False)
+        s = np.concatenate([rng.permutation(np.nonzero(ytr == c)[0])[:k_shot] for c in cls])
+        t = np.concatenate([rng.permutation(np.nonzero(yte == c)[0])[:q] for c in cls])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            clf = make_pipeline(StandardScaler(), SVC(kernel="linear", C=0.01)).fit(Xtr[s], ytr[s])
+        accs.append(float((clf.predict(Xte[t]) == yte[t]).mean()))
     return dict(mean=float(np.mean(accs)), std=float(np.std(accs)), accs=accs, n_query=q, n_classes_eligible=int(len(ok)))
 
 # %% ../nbs/11_evaluate.ipynb #c016

@@ -51,8 +51,8 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: 
                   study: str = "pretexts") -> str:
     "Markdown table of the seed-0 run of every row of `profile` pre-trained on `corpus` (`random` needs no corpus)."
     head = ("| row | PSB coarse1 SVM | (classes seen in train) | coarse1Train CV (val.) | PSB base 1-NN | 1st tier | "
-            "PSB 5w10s | PSB 10w20s | procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | steps | wall (min) |\n|"
-            + "---|" * 13)
+            "PSB 5w10s (pooled) | PSB 10w20s (pooled) | procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | "
+            "steps | wall (min) |\n|" + "---|" * 13)
     lines, sup = [head], []
     for row in ROWS:
         if is_labelled(row) and corpus != "procedural": continue             # they need the corpus's labels
@@ -66,9 +66,12 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: 
                      f"{_fs(r.get('psb_fewshot_5w10s'))} | {_fs(r.get('psb_fewshot_10w20s'))} | "
                      f"{_pct(r.get('synthetic_svm'))} | {_fs(r.get('synthetic_fewshot_5w10s'))} | "
                      f"{_pct(r.get('coarse1_authors_rbf_svc'))} | {r.get('steps', 0)} | {run['wall_s'] / 60:.1f} |")
+    pooled = ("\nFew-shot here is the pooled variant (PSB train and test pooled before drawing supports and queries); "
+              "runs made since 2026-12-02 also record Table 5's protocol (supports from train, queries from test) as "
+              "`psb_fewshot_split_*` in their results.json.\n")
     note = (f"\n{', '.join(sup)}: **not self-supervised** — pre-trained with the procedural corpus's category / part "
             "labels, as references for what any pretext on this corpus and budget can transfer.\n") if sup else ""
-    return "\n".join(lines) + "\n\n" + PUBLISHED_NN + "\n" + note
+    return "\n".join(lines) + "\n\n" + PUBLISHED_NN + "\n" + pooled + note
 
 # %% ../nbs/16_reports.ipynb #c008
 SEED_STATS = [("coarse1_svm", "PSB coarse1 SVM"), ("coarse1_train_cv", "coarse1Train CV (val.)"),
@@ -118,7 +121,7 @@ def budget_table(profile: str = "cpu", root=None, study: str = "pretexts", rows=
     "Each row at its profile's epochs and at every `epochs=N` run of seed 0, beside random init (seed 0, all seeds)."
     cols = ("coarse1_svm", "coarse1_svm_seen", "coarse1_train_cv", "base_nn", "base_first_tier")
     lines = ["| row | epochs | steps | PSB coarse1 SVM | (classes seen) | coarse1Train CV (val.) | PSB base 1-NN | "
-             "1st tier | PSB 5w10s | PSB 10w20s | authors' RBF SVC | procedural SVM | final L_soft |",
+             "1st tier | PSB 5w10s (pooled) | PSB 10w20s (pooled) | authors' RBF SVC | procedural SVM | final L_soft |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     def line(label, epochs, steps, r):
         ls = (r.get("final_losses") or {}).get("loss_soft")
@@ -295,7 +298,7 @@ def ablations_readme(root=None, study: str = "ablations") -> str:
           f"write (each rebuilt from the runs under `results/{study}/<slug>/<profile>/seed<k>/`); do not edit. Runs of "
           "equal settings are shared between tables: the `cluster_only` run is Table 8's J = 64, Table 6's "
           "clustering-only and Table 7's OT row.", ""]
-    for f in sorted(base.glob("table*_cpu.md")):
+    for f in sorted(base.glob("table*_cpu.md"), key=lambda f: int(re.sub(r"\D", "", f.stem.split("_")[0]) or 0)):
         md += [f.read_text().rstrip() + "\n"] + ([f"![{f.stem}]({f.stem}.png)\n"] if f.with_suffix(".png").exists()
                                                   else [])
     if (base / "findings.md").exists(): md += [(base / "findings.md").read_text().rstrip() + "\n"]
