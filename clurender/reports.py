@@ -259,6 +259,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
     if untested: verdict += (f" Not yet testable (one paired seed): {len(set(u.split(' (')[0] for u in untested))} "
                              "setting(s).")
     if default not in runs: verdict = f"The default ({default}) has no run yet: no paired differences."
+    elif set(runs) == {default}: verdict = f"Only the default ({default}) has runs so far: nothing to compare yet."
     return "\n".join(lines) + "\n\n" + verdict + "\n"
 
 def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = None, xlabel: str = "setting",
