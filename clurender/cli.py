@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse, os, sys, time
 from pathlib import Path
 from .core import project_root, results_dir, PROFILES
-from .settings import RunSpec
+from .settings import RunSpec, COMPONENTS
 
 # %% auto #0
 __all__ = ['JOBS', 'notebook_parameters', 'check_parameters', 'job_spec', 'executed_name', 'run_notebook', 'build_parser',
@@ -37,30 +37,34 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
 }
 _NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir", "components")
-_COMPONENTS = {"cluster": "cluster_only", "render": "render_only", "both": "clurender"}   # Table 6's notebook
 
-def notebook_parameters(notebook: str | Path) -> list[str]:
-    "Names of the parameters a notebook declares in its `parameters` cell (papermill's reading of it)."
-    import papermill as pm
+def notebook_parameters(notebook: str | Path) -> dict:
+    "{name: default value} of the parameters a notebook declares in its `parameters` cell (papermill's reading)."
+    import ast, papermill as pm
     nb = Path(notebook)
-    return list(pm.inspect_notebook(str(nb if nb.is_absolute() else project_root() / nb)))
+    out = {}
+    for name, p in pm.inspect_notebook(str(nb if nb.is_absolute() else project_root() / nb)).items():
+        try: out[name] = ast.literal_eval(p["default"])
+        except (ValueError, SyntaxError): out[name] = p["default"]               # not a literal: kept as written
+    return out
 
 def check_parameters(notebook: str | Path, params: dict):
     "An error naming the notebook and listing its parameters when `params` has a name it does not declare."
-    have = notebook_parameters(notebook)
+    have = list(notebook_parameters(notebook))
     bad = sorted(set(params) - set(have))
     if bad: raise ValueError(f"{Path(notebook).name} has no parameter(s) {bad}; its parameters: {have}")
 
 def job_spec(job: str, params: dict) -> RunSpec:
-    "The `RunSpec` a pre-training job's notebook builds from these parameters (the same folder, slug and seed)."
+    """The `RunSpec` a pre-training job's notebook builds from these parameters and its own defaults for the rest
+    (the same folder, slug and seed)."""
     nb, study, row = JOBS[job]
-    settings = {k: v for k, v in params.items() if k not in _NOT_SETTINGS}
-    if job == "ablation-clusters": settings.setdefault("J", 64)          # the notebook's default
-    if job == "ablation-components":
-        if params.get("components", "both") not in _COMPONENTS:
-            raise ValueError(f"components must be one of {list(_COMPONENTS)}, got {params['components']!r}")
-        row = _COMPONENTS[params.get("components", "both")]
-    return RunSpec.make(params.get("row", row), params.get("profile", "cpu"), **settings)
+    p = {**notebook_parameters(nb), **params}
+    if "components" in p:                                                # Table 6's notebook: the row by component
+        if p["components"] not in COMPONENTS:
+            raise ValueError(f"components must be one of {list(COMPONENTS)}, got {p['components']!r}")
+        row = COMPONENTS[p["components"]]
+    settings = {k: v for k, v in p.items() if k not in _NOT_SETTINGS}
+    return RunSpec.make(p.get("row", row), p.get("profile") or "cpu", **settings)
 
 _NOT_IN_NAME = ("profile", "out_dir", "data_root", "row", "corpus", "layer", "seed")
 

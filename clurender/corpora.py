@@ -10,7 +10,7 @@ Docs: https://clurender.github.io/clurender/corpora.html.md"""
 from __future__ import annotations
 from torch.utils.data import ConcatDataset
 from .core import Profile
-from .settings import corpus_tag
+from .settings import check_corpus
 from .synthetic import SyntheticCorpus, SyntheticViews
 from .views import psb_meshviews
 
@@ -46,7 +46,7 @@ def pretrain_views(P: Profile, corpus: SyntheticCorpus, name: str = "procedural"
                    progress: bool = True):
     """The pre-training set: the procedural train split, plus (`name='procedural+psb'`) the PSB *train* meshes sampled
     and rendered with the same cameras, image size and N (PSB test shapes are never seen)."""
-    corpus_tag(name)                                                 # unknown names: an error listing the valid
+    check_corpus(name)                                               # unknown names: an error listing the valid
     syn = SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed)
     if name == "procedural": return syn
     psb = psb_meshviews(data_root, "train", limit=8 if P.name == "smoke" else None, n_points=P.n_points,

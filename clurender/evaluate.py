@@ -69,6 +69,13 @@ def authors_svm(Xtr, ytr, Xte, yte) -> dict:
     return dict(acc=float((pred == yte).mean()), pred=pred)
 
 # %% ../nbs/11_evaluate.ipynb #c012
+def _episode_accuracy(Xs, ys, Xq, yq) -> float:
+    "One few-shot episode: StandardScaler + linear SVC (C = 0.01) fitted on the supports, accuracy on the queries."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        clf = make_pipeline(StandardScaler(), SVC(kernel="linear", C=0.01)).fit(Xs, ys)
+    return float((clf.predict(Xq) == yq).mean())
+
 def fewshot(X, y, n_way: int = 5, k_shot: int = 10, n_query: int = 20, runs: int = 10, seed: int = 0) -> dict:
     """N-way K-shot on frozen features: per run pick `n_way` classes with ≥ k_shot + n_query members, K supports and
     `n_query` queries each, StandardScaler + linear SVC. If fewer than n_way classes are that large, `n_query` is
@@ -87,10 +94,7 @@ def fewshot(X, y, n_way: int = 5, k_shot: int = 10, n_query: int = 20, runs: int
             idx = rng.permutation(np.nonzero(y == c)[0])
             tr.append(idx[:k_shot]); te.append(idx[k_shot:k_shot + q])
         tr, te = np.concatenate(tr), np.concatenate(te)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            clf = make_pipeline(StandardScaler(), SVC(kernel="linear", C=0.01)).fit(X[tr], y[tr])
-        accs.append(float((clf.predict(X[te]) == y[te]).mean()))
+        accs.append(_episode_accuracy(X[tr], y[tr], X[te], y[te]))
     return dict(mean=float(np.mean(accs)), std=float(np.std(accs)), accs=accs, n_query=q, n_classes_eligible=int(len(ok)))
 
 # %% ../nbs/11_evaluate.ipynb #c014a
@@ -115,10 +119,7 @@ def fewshot_split(Xtr, ytr, Xte, yte, n_way: int = 5, k_shot: int = 10, n_query:
         cls = rng.choice(ok, n_way, replace=False)
         s = np.concatenate([rng.permutation(np.nonzero(ytr == c)[0])[:k_shot] for c in cls])
         t = np.concatenate([rng.permutation(np.nonzero(yte == c)[0])[:q] for c in cls])
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            clf = make_pipeline(StandardScaler(), SVC(kernel="linear", C=0.01)).fit(Xtr[s], ytr[s])
-        accs.append(float((clf.predict(Xte[t]) == yte[t]).mean()))
+        accs.append(_episode_accuracy(Xtr[s], ytr[s], Xte[t], yte[t]))
     return dict(mean=float(np.mean(accs)), std=float(np.std(accs)), accs=accs, n_query=q, n_classes_eligible=int(len(ok)))
 
 # %% ../nbs/11_evaluate.ipynb #c016

@@ -17,7 +17,8 @@ from .encoders import ENCODERS
 from .model import SUPERVISED
 
 # %% auto #0
-__all__ = ['ROWS', 'CORPORA', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'SYMBOLS', 'is_labelled', 'corpus_tag', 'RunSpec', 'find_runs']
+__all__ = ['ROWS', 'CORPORA', 'COMPONENTS', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'SYMBOLS', 'is_labelled', 'check_corpus',
+           'RunSpec', 'find_runs']
 
 # %% ../nbs/12_settings.ipynb #c006
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -26,15 +27,16 @@ ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False),
         "supervised_class": dict(pretext="supervised_class"), "supervised_parts": dict(pretext="supervised_parts")}
 
 CORPORA = ("procedural", "procedural+psb")   # pre-training sets: the procedural train split (+ the PSB train meshes)
+COMPONENTS = {"cluster": "cluster_only", "render": "render_only", "both": "clurender"}   # Table 6's settings → rows
 
 def is_labelled(row: str) -> bool:
     "A supervised reference row (it reads the procedural corpus's labels)."
     return (ROWS[row] or {}).get("pretext") in SUPERVISED
 
-def corpus_tag(corpus: str) -> str:
-    "Slug form of a corpus name: '' for the default procedural corpus, else '_corpus-<name>' ('+' → '_')."
+def check_corpus(corpus: str) -> str:
+    "`corpus` if it names a pre-training corpus, else an error listing them."
     if corpus not in CORPORA: raise ValueError(f"unknown pre-training corpus {corpus!r}; choose one of {list(CORPORA)}")
-    return "" if corpus == "procedural" else "_corpus-" + corpus.replace("+", "_")
+    return corpus
 
 # %% ../nbs/12_settings.ipynb #c009
 MODEL_OPTIONS = {"labels": ("ot", "l2"), "fitting": ("sliced", "sinkhorn", "l2"), "render_weight": float,
@@ -69,7 +71,7 @@ class RunSpec:
             raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {list(ENCODERS)}")
         if not isinstance(self.seed, int) or self.seed < 0:
             raise ValueError(f"seed must be an int ≥ 0, got {self.seed!r}")
-        corpus_tag(self.corpus)
+        check_corpus(self.corpus)
         if is_labelled(self.row) and self.corpus != "procedural":
             raise ValueError(f"row {self.row!r} reads the procedural corpus's labels; corpus {self.corpus!r} has "
                              f"unlabelled PSB meshes")

@@ -90,6 +90,7 @@ def read_rgba(path: str | Path) -> np.ndarray:
 def mask_agreement(points: torch.Tensor, cameras: FoVPerspectiveCameras, alphas: np.ndarray) -> np.ndarray:
     """(V, 2): per view, the fraction of `points` (N,3) projected inside the alpha mask (alphas (V,H,W) > 0) and the
     fraction of the mask within one pixel of a projected point."""
+    from scipy.ndimage import binary_dilation
     V, H, W = alphas.shape
     xy = cameras.transform_points_screen(points[None].expand(V, -1, -1), image_size=((H, W),))[..., :2]
     out = []
@@ -98,7 +99,6 @@ def mask_agreement(points: torch.Tensor, cameras: FoVPerspectiveCameras, alphas:
         u = xy[v, :, 0].floor().long().clamp(0, W - 1).numpy()
         r = xy[v, :, 1].floor().long().clamp(0, H - 1).numpy()
         hit = np.zeros_like(m); hit[r, u] = True
-        from scipy.ndimage import binary_dilation
         out.append((m[r, u].mean(), (binary_dilation(hit) & m).sum() / max(m.sum(), 1)))
     return np.array(out)
 
