@@ -3,7 +3,8 @@
 # (2) every notebook in nbs/ runs top to bottom with its inline tests: library notebooks with nbdev-test, experiment
 # notebooks (those with a cell tagged `parameters`) with papermill and `-p profile smoke`, as a user runs them.
 # (3) the GPU-budget tools (tools/gpu_pretrain.py, tools/evaluate_encoders.py) on the smoke profile, the linear-SVM
-# notebook on the 'output' layer. (The study READMEs are checked against their generator in nbs/16_reports.ipynb.)
+# notebook on the 'output' layer; (4) the website: build from the stored outputs and check it in headless Chromium
+# (tools/docs_site.py). (The study READMEs are checked against their generator in nbs/16_reports.ipynb.)
 # Ends with a line "N passed, M failed" (notebooks and the tools check counted). Exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +65,17 @@ if out=$(papermill -k clurender --cwd nbs --no-progress-bar --log-level WARNING 
   echo "PASS nbs/51_linear_svm.ipynb -p layer output (papermill, $(( $(date +%s) - start )) s)"; passed=$((passed+1))
 else
   echo "FAIL nbs/51_linear_svm.ipynb -p layer output"; echo "$out" | tail -30; failed=$((failed+1)); failures+=("51_linear_svm layer=output")
+fi
+# the website (issue #20): library notebooks keep their pictures; the site builds from the stored outputs of nbs/ and
+# results/ with no Sphinx warning and no broken internal link, and the renderer page shows its figures and maths in
+# headless Chromium (set-up: tools/install_docs.sh: the docs extra, Debian's chromium + chromium-driver)
+start=$(date +%s)
+if out=$(bash tools/install_docs.sh 2>&1 && python tools/docs_site.py figures 2>&1 && python tools/docs_site.py build 2>&1 &&
+         python tools/docs_site.py check --screenshot _site/_screenshots/04_renderer.png 2>&1); then
+  echo "PASS website: tools/docs_site.py build + check ($(( $(date +%s) - start )) s; $(echo "$out" | grep -m1 '^site built'); screenshot $PWD/_site/_screenshots/04_renderer.png)"
+  passed=$((passed+1))
+else
+  echo "FAIL website (tools/docs_site.py)"; echo "$out" | tail -30; failed=$((failed+1)); failures+=("website")
 fi
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 echo "$passed passed, $failed failed"
