@@ -3,7 +3,9 @@ encoder is frozen, one linear layer maps each point's feature to part logits, an
 AdamW (batch 24, lr 10⁻³, ×0.5 every 20 epochs) — on ShapeNetPart in the paper, on the Labeled PSB here (its
 fixed 12 train / 8 test split per category, `data.LabeledPSB(split=...)`). The probe is an `nn.Module` whose
 `forward(batch, step)` returns `{'loss'}`, like `CluRender`, so the pre-training loop (`train.pretrain`) trains it:
-progress bars, checkpoints, resume and the metrics log come for free, and there is no second trainer.
+progress bars, checkpoints, resume and the metrics log come for free, and there is no second trainer. Fine-tuning
+(`PartFinetune`: the encoder trained with DGCNN's part-segmentation head) and the few-label regimes (`few_label`:
+1, 3 or 6 training meshes per category) use the same loop.
 
 Docs: https://clurender.github.io/clurender/downstream.html.md"""
 
@@ -11,6 +13,7 @@ Docs: https://clurender.github.io/clurender/downstream.html.md"""
 
 # %% ../nbs/17_downstream.ipynb #c002
 from __future__ import annotations
+import copy
 import numpy as np
 import torch
 import torch.nn as nn
@@ -19,11 +22,12 @@ from torch.utils.data import DataLoader
 from .core import Profile, get_profile, check_tensor, seed_everything
 from .data import LabeledPSB
 from .train import pretrain
-from .encoders import PointNorm
+from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics
 
 # %% auto #0
-__all__ = ['PROBE_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe']
+__all__ = ['PROBE_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSegHead',
+           'PartFinetune', 'run_finetune']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -36,6 +40,13 @@ def probe_profile(profile: str | Profile = "cpu", **overrides) -> Profile:
     return P.replace(**{**sched, **overrides})
 
 # %% ../nbs/17_downstream.ipynb #c008
+def _check_parts_of(parts_of: dict, n_parts: int) -> dict[int, list[int]]:
+    "{category: its global part ids}, validated against n_parts."
+    if n_parts < 2: raise ValueError(f"n_parts must be >= 2, got {n_parts}")
+    bad = [k for k, v in parts_of.items() if not v or min(v) < 0 or max(v) >= n_parts]
+    if bad: raise ValueError(f"parts_of: categories {bad} have part ids outside [0, {n_parts})")
+    return {int(k): [int(i) for i in v] for k, v in parts_of.items()}
+
 class PartProbe(nn.Module):
     """Sec. 6.2.4: frozen encoder f_φ → per-point features (B,N,d), standardised (see the text) → one linear layer →
     logits over all global part ids (B,N,P). `forward(batch, step)` → {'loss'} for `train.pretrain`; batches as
@@ -43,14 +54,11 @@ class PartProbe(nn.Module):
     def __init__(self, encoder: nn.Module, n_parts: int, parts_of: dict[int, list[int]], profile: str | Profile = "cpu",
                  **overrides):
         super().__init__()
-        if n_parts < 2: raise ValueError(f"n_parts must be >= 2, got {n_parts}")
-        bad = [k for k, v in parts_of.items() if not v or min(v) < 0 or max(v) >= n_parts]
-        if bad: raise ValueError(f"parts_of: categories {bad} have part ids outside [0, {n_parts})")
         self.encoder = encoder
         for p in self.encoder.parameters(): p.requires_grad_(False)
         self.norm = PointNorm(encoder.dim, affine=False)                  # standardise per channel (MAE's probe)
         self.head = nn.Linear(encoder.dim, n_parts)
-        self.parts_of = {int(k): [int(i) for i in v] for k, v in parts_of.items()}
+        self.parts_of = _check_parts_of(parts_of, n_parts)
         self.P = probe_profile(profile, **overrides)
         self.config = dict(kind="part_probe", encoder=getattr(encoder, "config", {"name": encoder.name}),
                            n_parts=n_parts, parts_of=self.parts_of, profile=self.P.to_dict())
@@ -108,3 +116,94 @@ def run_probe(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0
     res = pretrain(probe, train, out_dir, progress=progress, resume=True)
     return dict(test=evaluate_probe(probe, test), train=evaluate_probe(probe, train), steps=res["steps"],
                 probe=probe.P.to_dict()), probe
+
+# %% ../nbs/17_downstream.ipynb #c015
+def few_label(dataset, k: int, seed: int = 0):
+    """k meshes per category of a part-segmentation dataset (`LabeledPSB`-like: points, part, category, ids): a
+    shallow copy restricted to them. Per category one seeded permutation, its first k kept (nested in k)."""
+    cats = dataset.category.numpy()
+    if k < 1: raise ValueError(f"k must be >= 1 mesh per category, got {k}")
+    keep = []
+    for c in np.unique(cats):
+        idx = np.flatnonzero(cats == c)
+        if len(idx) < k:
+            name = dataset.categories[c] if hasattr(dataset, "categories") else c
+            raise ValueError(f"category {name} has {len(idx)} meshes, fewer than k={k}")
+        rng = np.random.default_rng([seed, int(c)])                       # one stream per (seed, category)
+        keep += idx[rng.permutation(len(idx))[:k]].tolist()
+    keep = torch.tensor(sorted(keep))
+    out = copy.copy(dataset)
+    out.points, out.part, out.category = dataset.points[keep], dataset.part[keep], dataset.category[keep]
+    if hasattr(dataset, "ids"): out.ids = [dataset.ids[i] for i in keep.tolist()]
+    return out
+
+# %% ../nbs/17_downstream.ipynb #c018
+class PartSegHead(nn.Module):
+    """DGCNN's part-segmentation head (Wang et al. 2019, Fig. 3): per point [f (B,N,d) ‖ global (B,G) ‖ category
+    one-hot (B,C)] → 256 → 256 → 128 (batch norm, ReLU; dropout after the first two) → part logits (B,N,P)."""
+    def __init__(self, d: int, g: int, n_categories: int, n_parts: int, widths=(256, 256, 128), dropout: float = 0.5):
+        super().__init__()
+        self.d, self.g, self.n_categories = d, g, n_categories
+        layers, a = [], d + g + n_categories
+        for i, w in enumerate(widths):
+            layers += [nn.Linear(a, w, bias=False), PointNorm(w), nn.ReLU()]
+            if i < 2 and dropout: layers.append(nn.Dropout(dropout))
+            a = w
+        self.net = nn.Sequential(*layers, nn.Linear(a, n_parts))
+
+    def forward(self, f: torch.Tensor, g: torch.Tensor, category: torch.Tensor) -> torch.Tensor:
+        dims = check_tensor(f, "f", ("B", "N", self.d))
+        check_tensor(g, "g", (dims["B"], self.g), dims)
+        if category.shape != (dims["B"],) or category.min() < 0 or category.max() >= self.n_categories:
+            raise ValueError(f"category must be (B,) = ({dims['B']},) ids in [0, {self.n_categories}), got "
+                             f"{tuple(category.shape)} in [{int(category.min())}, {int(category.max())}]")
+        onehot = F.one_hot(category.long(), self.n_categories).to(f.dtype)              # (B, C)
+        return split_first_linear(self.net, f, torch.cat([g, onehot], -1))            # (B, N, P)
+
+# %% ../nbs/17_downstream.ipynb #c020
+class PartFinetune(nn.Module):
+    """Part segmentation by fine-tuning: the encoder f_φ (trained) + `PartSegHead` over its point features, its max-
+    pooled global layer and the category. `forward(batch, step)` → {'loss'} for `train.pretrain`; `predict` as the
+    probe's. Settings: `probe_profile` (Sec. 6.2.4's schedule) with `overrides`."""
+    def __init__(self, encoder: nn.Module, n_parts: int, parts_of: dict[int, list[int]],
+                 n_categories: int | None = None, profile: str | Profile = "cpu", **overrides):
+        super().__init__()
+        self.parts_of = _check_parts_of(parts_of, n_parts)
+        n_categories = n_categories or max(self.parts_of) + 1
+        self.encoder = encoder
+        self.head = PartSegHead(encoder.dim, encoder.global_dim, n_categories, n_parts)
+        self.P = probe_profile(profile, **overrides)
+        self.config = dict(kind="part_finetune", encoder=getattr(encoder, "config", {"name": encoder.name}),
+                           n_parts=n_parts, n_categories=n_categories, parts_of=self.parts_of, profile=self.P.to_dict())
+
+    def logits(self, points: torch.Tensor, category: torch.Tensor) -> torch.Tensor:
+        "points (B,N,3), category (B,) → part logits (B,N,P) over all global part ids."
+        f, g = self.encoder.features(self.encoder.check(points))               # (B, N, d), (B, M, G)
+        return self.head(f, g.amax(1), category)
+
+    def forward(self, batch: dict, step: int = 0) -> dict:
+        dims = check_tensor(batch["points"], "batch['points']", ("B", "N", 3))
+        check_tensor(batch["part"], "batch['part']", ("B", "N"), dims, finite=False)
+        lg = self.logits(batch["points"], batch["category"])
+        return {"loss": F.cross_entropy(lg.reshape(-1, lg.shape[-1]), batch["part"].reshape(-1).long())}
+
+    @torch.no_grad()
+    def predict(self, points: torch.Tensor, category: torch.Tensor) -> torch.Tensor:
+        "points (S,N,3), category (S,) → part labels (S,N), each restricted to its category's parts."
+        return predict_parts(self.logits(points, category), category, self.parts_of)
+
+# %% ../nbs/17_downstream.ipynb #c023
+def run_finetune(encoder: nn.Module, profile: str | Profile, out_dir, shots: int | None = None, seed: int = 0,
+                 data_root=None, progress: bool = True, data=None) -> tuple[dict, PartFinetune]:
+    """Fine-tune `encoder` with the part-segmentation head on the Labeled PSB 12/8 split — all 12 training meshes per
+    category, or `shots` of them (`few_label`, drawn with `seed`) — resuming from `out_dir` if a checkpoint is there,
+    and evaluate on the 8 test meshes: ({'test', 'train', 'steps', 'n_train', 'shots', 'finetune'}, the model)."""
+    train, test = data if data is not None else probe_data(profile, data_root)
+    if shots is not None: train = few_label(train, shots, seed)
+    seed_everything(seed)
+    P = probe_profile(profile)
+    model = PartFinetune(encoder, train.n_parts, train.parts_of(), len(train.categories), profile, seed=seed,
+                         batch_size=min(P.batch_size, len(train)))
+    res = pretrain(model, train, out_dir, progress=progress, resume=True)
+    return dict(test=evaluate_probe(model, test), train=evaluate_probe(model, train), steps=res["steps"],
+                n_train=len(train), shots=shots, finetune=model.P.to_dict()), model

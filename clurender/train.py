@@ -86,6 +86,7 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
                              f"  this model: {model.config}\nuse another out_dir or resume=False")
         model.load_state_dict(ck["model"]); opt.load_state_dict(ck["optimizer"]); sched.load_state_dict(ck["scheduler"])
         epoch0, batch0, step = ck["epoch"], ck["batch"], ck["step"]
+        if "rng" in ck: torch.set_rng_state(ck["rng"])                      # (checkpoints before 2026-12-02 have none)
         if rank == 0:                                                         # drop log rows past the checkpoint
             rows = [r for r in load_history(out) if r["step"] <= step]
             log_path.write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -98,6 +99,7 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
         if rank == 0:
             _save(ckpt_path, dict(model=model.state_dict(), optimizer=opt.state_dict(), scheduler=sched.state_dict(),
                                   epoch=pos["epoch"], batch=pos["batch"], step=step, model_config=model.config,
+                                  rng=torch.get_rng_state(),             # dropout etc. continue as if never stopped
                                   train=dict(epochs=epochs, batch_size=G, lr=lr, seed=seed, world=world)))
     t0, finished = time.perf_counter(), False
     try:
@@ -105,7 +107,10 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
             sampler.set_epoch(epoch, pos["batch"] if epoch == epoch0 else 0)
             if hasattr(dataset, "epoch"): dataset.epoch = epoch               # which views an item shows
             model.train()
-            loader = DataLoader(dataset, batch_sampler=sampler, num_workers=num_workers)
+            # the loader draws its workers' base seed from its own generator, never from the global RNG (which a
+            # checkpoint restores for the model's dropout): resuming mid-epoch then continues exactly
+            loader = DataLoader(dataset, batch_sampler=sampler, num_workers=num_workers,
+                                generator=torch.Generator().manual_seed(seed * 1_000_003 + epoch))
             bar = tqdm(loader, total=len(sampler), desc=f"epoch {epoch + 1}/{epochs}", disable=not progress or rank > 0, leave=False)
             run = {}
             for batch in bar:

@@ -72,6 +72,29 @@ def check_figures(nbs_dir: Path = ROOT / "nbs") -> list[str]:
     return bad
 
 
+def store_outputs(paths: list[Path], timeout: int = 1800) -> None:
+    """Execute notebooks top to bottom with the `clurender` kernel (in nbs/, as the tests run them) and save them with
+    their outputs, so that the site and a code host show their pictures. Run metadata (execution counts, timings) and
+    stderr streams (progress bars, library warnings) are not kept: a re-run changes only what the notebook shows."""
+    import nbformat
+    from nbclient import NotebookClient
+    for p in map(Path, paths):
+        t0 = time.perf_counter()
+        nb = nbformat.read(p, as_version=4)
+        NotebookClient(nb, kernel_name="clurender", timeout=timeout, resources={"metadata": {"path": str(ROOT / "nbs")}}
+                       ).execute()
+        for c in nb.cells:
+            c.metadata.pop("execution", None)
+            if c.cell_type != "code": continue
+            c.execution_count = None
+            c.outputs = [o for o in c.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+            for o in c.outputs:
+                if "execution_count" in o: o["execution_count"] = None
+        nbformat.write(nb, p)
+        n_img = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+        print(f"stored {p} with its outputs ({n_img} pictures, {time.perf_counter() - t0:.0f} s)", flush=True)
+
+
 def _show_doc_markdown(expr: str, module: str) -> str:
     "nbdev's `show_doc` card (signature, docstring, parameters) of `expr` evaluated in clurender.<module>."
     from nbdev.showdoc import show_doc
@@ -340,9 +363,12 @@ if __name__ == "__main__":
     c.add_argument("--page", default="nbs/04_renderer.html")
     c.add_argument("--screenshot", type=Path)
     sub.add_parser("figures", help="fail if a library notebook's figure cell was saved without its picture")
+    st = sub.add_parser("store", help="execute notebooks and save them with their outputs")
+    st.add_argument("notebooks", nargs="+", type=Path)
     a = ap.parse_args()
     if a.cmd == "build": build(a.out, a.only)
     elif a.cmd == "check": check(a.site, a.page, a.screenshot)
+    elif a.cmd == "store": store_outputs(a.notebooks)
     else:
         bad = check_figures()
         if bad:
