@@ -20,8 +20,9 @@ from .data import DataError, data_root, sample_mesh, model_seed
 from .views import view_subset
 
 # %% auto #0
-__all__ = ['R2N2_IMAGE_SIZE', 'r2n2_fov', 'read_r2n2_metadata', 'r2n2_cameras', 'shapenet_mesh_path', 'shapenet_mesh',
-           'read_rgba', 'mask_agreement', 'ShapeNetViews']
+__all__ = ['R2N2_IMAGE_SIZE', 'DISN_FOV', 'r2n2_fov', 'read_r2n2_metadata', 'r2n2_cameras', 'shapenet_mesh_path', 'shapenet_mesh',
+           'read_rgba', 'mask_agreement', 'ShapeNetViews', 'read_disn_metadata', 'disn_cameras', 'read_disn_depth',
+           'depth_points']
 
 # %% ../nbs/19_shapenet.ipynb #c005
 R2N2_IMAGE_SIZE = 137
@@ -138,3 +139,46 @@ class ShapeNetViews(Dataset):
         rgb = imgs[..., :3] * imgs[..., 3:] + (1 - imgs[..., 3:])                  # on white
         return dict(points=torch.as_tensor(pts), images=torch.from_numpy(rgb), R=sub["R"], T=T,
                     fov=sub["fov"], view_ids=sub["view_ids"])
+
+# %% ../nbs/19_shapenet.ipynb #c019
+DISN_FOV = math.degrees(2 * math.atan(16 / 35))                          # 35 mm lens, 32 mm sensor: 49.13°
+
+def read_disn_metadata(path: str | Path) -> np.ndarray:
+    "DISN's `rendering_metadata.txt` → (V, 10) float64 rows `[azimuth, elevation, 0, ratio, 35, 32, 1.75, x, y, z]`."
+    path = Path(path)
+    if not path.exists(): raise DataError(f"{path}: file not found (DISN layout: <kind>/<synset>/<id>/<level>/)")
+    rows = []
+    for k, line in enumerate(path.read_text().splitlines()):
+        s = line.strip().rstrip(",").strip()
+        if not s: continue
+        try: v = [float(x) for x in s.strip("[]").split(",")]
+        except ValueError: v = []
+        if len(v) != 10: raise DataError(f"{path}, line {k + 1}: expected [10 numbers], got {line!r}")
+        rows.append(v)
+    if not rows: raise DataError(f"{path}: no camera lines")
+    return np.array(rows)
+
+def disn_cameras(meta: np.ndarray, azim_offset: float = 0.0) -> FoVPerspectiveCameras:
+    """One PyTorch3D camera per DISN metadata row, acting on ShapeNet model coordinates (the recorded object shift,
+    columns 7–9, is ignored: see the text). `azim_offset` (degrees) only shows what a wrong azimuth does."""
+    from pytorch3d.renderer import look_at_view_transform
+    m = np.asarray(meta, dtype=np.float64)
+    az, el, dist = np.radians(m[:, 0] + azim_offset), np.radians(m[:, 1]), m[:, 3] * m[:, 6]
+    eye = np.stack([dist * np.cos(el) * np.cos(az), dist * np.sin(el), dist * np.cos(el) * np.sin(az)], -1)
+    R, T = look_at_view_transform(eye=torch.tensor(eye, dtype=torch.float32), at=torch.zeros(len(m), 3),
+                                  up=((0.0, 1.0, 0.0),))
+    return FoVPerspectiveCameras(R=R, T=T, fov=DISN_FOV)
+
+def read_disn_depth(path: str | Path) -> np.ndarray:
+    "A DISN depth PNG → (H, W) float64 planar depth z = v/255/1.4 + 0.7; NaN where v = 255 (clamped: no depth)."
+    v = read_rgba(path)[..., 0].astype(np.float64)
+    return np.where(v < 255, v / 255 / 1.4 + 0.7, np.nan)
+
+def depth_points(depth: np.ndarray, mask: np.ndarray, camera: FoVPerspectiveCameras) -> torch.Tensor:
+    """Back-project the pixels of `mask` (H,W) with a finite `depth` (H,W) through one camera → points (M,3) in the
+    camera's world (model) coordinates. Pixel (row i, col j) is NDC (1 − (2j+1)/W, 1 − (2i+1)/H), as the renderer."""
+    H, W = depth.shape
+    ii, jj = np.nonzero(mask & np.isfinite(depth))
+    xyz = np.stack([1 - (2 * jj + 1) / W, 1 - (2 * ii + 1) / H, depth[ii, jj]], -1)
+    return camera.unproject_points(torch.tensor(xyz[None], dtype=torch.float32), world_coordinates=True,
+                                   scaled_depth_input=False)[0]
