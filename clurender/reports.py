@@ -240,7 +240,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
     runs, paper = ablation_runs(settings, profile, root, study), paper or {}
     lines = [f"| {name} | seeds | " + " | ".join(n for _, n in ABLATION_METRICS) + f" | {paper_col} |",
              "|---|---|" + "---|" * (len(ABLATION_METRICS) + 1)]
-    beyond, untested = [], []
+    beyond, untested, tested = [], [], []
     for label in runs:
         cells = []
         for m, mname in ABLATION_METRICS:
@@ -254,12 +254,17 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
                 ci = f" [{100 * d['lo']:+.1f}, {100 * d['hi']:+.1f}]" if d["lo"] is not None else ""
                 s += f" ({100 * d['mean']:+.1f}{ci})"
                 if d["lo"] is None: untested.append(f"{label} ({mname})")
-                elif d["lo"] > 0 or d["hi"] < 0: beyond.append(f"{label} on {mname} ({100 * d['mean']:+.1f})")
+                else: tested.append(label)
+                if d["lo"] is not None and (d["lo"] > 0 or d["hi"] < 0):
+                    beyond.append(f"{label} on {mname} ({100 * d['mean']:+.1f})")
             cells.append(s)
         lines.append(f"| {label} | {len(runs[label])} | " + " | ".join(cells) + f" | {paper.get(label, '—')} |")
     verdict = ("**Beyond seed noise** (paired 95 % interval excluding 0): " + "; ".join(beyond) + "." if beyond else
                "**No setting differs from the default beyond seed noise** on any metric (every paired 95 % interval "
-               "contains 0)" + (", among the settings with ≥ 2 paired seeds." if untested else "."))
+               "contains 0)" + (", among the settings with ≥ 2 paired seeds." if untested else ".") if tested else
+               "**Not yet testable**: no setting has two seeds paired with the default's, so no difference can be told "
+               "from seed noise (the bracketed numbers are single-seed differences).")
+    if untested and not tested: untested = []                           # said above
     if untested: verdict += (f" Not yet testable (one paired seed): {len(set(u.split(' (')[0] for u in untested))} "
                              "setting(s).")
     if default not in runs: verdict = f"The default ({default}) has no run yet: no paired differences."
