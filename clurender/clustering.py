@@ -14,8 +14,8 @@ import torch.nn.functional as F
 from .core import check_tensor
 
 # %% auto #0
-__all__ = ['prototypes', 'sq_dists', 'sinkhorn', 'soft_labels', 'l2_labels', 'soft_ce', 'orth_loss', 'ClusterLoss',
-           'cluster_loss']
+__all__ = ['PRIORS', 'prototypes', 'sq_dists', 'sinkhorn', 'cluster_prior', 'soft_labels', 'l2_labels', 'soft_ce', 'orth_loss',
+           'ClusterLoss', 'cluster_loss']
 
 # %% ../nbs/01_clustering.ipynb #c007
 def _check_points_scores(points: torch.Tensor, scores: torch.Tensor, scores_name: str = "scores") -> dict:
@@ -59,14 +59,18 @@ def _as_marginal(m, n: int, B: int, name: str, like: torch.Tensor) -> torch.Tens
 
 @torch.no_grad()
 def sinkhorn(cost: torch.Tensor, eps: float = 1e-3, n_iters: int = 20, a=None, b=None,
-             tol: float | None = None) -> torch.Tensor:
+             tol: float | None = None, tau: float | None = None) -> torch.Tensor:
     """Entropic OT plan Γ (Eq. 11–12) by log-domain Sinkhorn-Knopp (Alg. 2 order: rows, then columns).
     cost (B,N,J); marginals a (N,)|(B,N), b (J,)|(B,J), default uniform 1/N, 1/J. Returns Γ (B,N,J), no gradient.
-    Stops early when `tol` is given and the row-marginal L1 error falls below it."""
+    Stops early when `tol` is given and the row-marginal L1 error falls below it. `tau`: the column marginal is
+    KL-relaxed with strength τ (semi-relaxed unbalanced OT, Chizat et al. 2018: column step scaled by τ/(τ+ε));
+    None: exact (the paper)."""
     dims = check_tensor(cost, "cost", ("B", "N", "J"))
     B, N, J = dims["B"], dims["N"], dims["J"]
     if not (isinstance(eps, (int, float)) and eps > 0): raise ValueError(f"`eps` must be a positive float, got {eps!r}")
     if int(n_iters) < 1: raise ValueError(f"`n_iters` must be >= 1, got {n_iters!r}")
+    if tau is not None and not tau > 0: raise ValueError(f"`tau` must be positive (or None: balanced), got {tau!r}")
+    lam = 1.0 if tau is None else tau / (tau + eps)                 # column-step exponent (1: exact marginal)
     out_dtype = cost.dtype if cost.is_floating_point() else torch.float32
     C = cost.detach().to(out_dtype)
     C = C - C.amin(2, keepdim=True)                                 # row shift: plan unchanged
@@ -92,12 +96,29 @@ def sinkhorn(cost: torch.Tensor, eps: float = 1e-3, n_iters: int = 20, a=None, b
             bb = bad.any(2).squeeze(1)
             exact = torch.logsumexp(logK[bb] + f[bb], 1, keepdim=True)
             lse[bb] = torch.where(bad[bb], exact, lse[bb])
-        g = logb - lse                                              # column step
+        g = (logb - lse) if tau is None else lam * (logb - lse)     # column step (relaxed: damped)
         if tol is not None:
             rows = torch.add(logK, f, out=buf).add_(g).clamp_(min=lo).exp_().sum(2, keepdim=True)
             if (rows - loga.exp()).abs().sum(1).max() < tol: break
+    if tau is not None:                                             # relaxed columns: end on a row step, so that
+        torch.add(logK, g, out=buf)                                 # every point keeps exactly its mass a_i
+        f = loga - torch.logsumexp(buf, 2, keepdim=True)
     plan = torch.add(logK, f, out=buf).add_(g).clamp_(min=lo - 7).exp_()
     return plan.to(out_dtype)
+
+# %% ../nbs/01_clustering.ipynb #c024c
+def cluster_prior(scores: torch.Tensor, prior: str = "uniform", mix: float = 0.5) -> torch.Tensor | None:
+    """The column marginal b (B,J) of Eq. 11 for a prior: 'uniform' → None (1/J, the paper); 'adaptive' →
+    mix·m + (1 − mix)/J with m_j = Σ_i s_ij / N the clusters' masses under the scores (B,N,J), no gradient;
+    'unbalanced' → None (its relaxation is `sinkhorn(tau=...)`)."""
+    if prior not in PRIORS: raise ValueError(f"`prior` must be one of {PRIORS}, got {prior!r}")
+    if prior != "adaptive": return None
+    if not 0 <= mix < 1: raise ValueError(f"`mix` must be in [0, 1) (the uniform share keeps every cluster), got {mix}")
+    m = scores.detach().sum(1) / scores.shape[1]                          # (B, J)
+    m = m / m.sum(-1, keepdim=True)
+    return mix * m + (1 - mix) / scores.shape[-1]
+
+PRIORS = ("uniform", "adaptive", "unbalanced")
 
 # %% ../nbs/01_clustering.ipynb #c026
 @torch.no_grad()
@@ -141,14 +162,19 @@ class ClusterLoss(NamedTuple):
     protos: torch.Tensor
 
 def cluster_loss(points: torch.Tensor, logits: torch.Tensor, eps: float = 1e-3, n_iters: int = 20,
-                 omega: float = 0.01, labels: str = "ot", detach_mass: bool = False) -> ClusterLoss:
-    "Eq. 14: L_c = L_soft(γ, S) + ω·L_orth(C) from φα's logits (B,N,J) and points (B,N,3); labels 'ot' | 'l2'."
+                 omega: float = 0.01, labels: str = "ot", detach_mass: bool = False, prior: str = "uniform",
+                 tau: float = 1e-2, prior_mix: float = 0.5) -> ClusterLoss:
+    """Eq. 14: L_c = L_soft(γ, S) + ω·L_orth(C) from φα's logits (B,N,J) and points (B,N,3); labels 'ot' | 'l2'.
+    `prior` (OT labels): 'uniform' (the paper), 'adaptive' (`cluster_prior`, `prior_mix`) or 'unbalanced' (τ)."""
     dims = _check_points_scores(points, logits, "logits")
     if labels not in ("ot", "l2"): raise ValueError(f"`labels` must be 'ot' or 'l2', got {labels!r}")
     log_s = F.log_softmax(logits, -1)                                    # (B, N, J)
     C = prototypes(points, log_s.exp(), detach_mass=detach_mass)        # (B, J, 3)
     with torch.no_grad():                                                # stop-grad (Alg. 1, line 11)
-        if labels == "ot": gamma = dims["N"] * sinkhorn(sq_dists(points, C.detach()), eps, n_iters)
+        if labels == "ot":
+            b = cluster_prior(log_s.exp(), prior, prior_mix)                # None: uniform 1/J
+            gamma = dims["N"] * sinkhorn(sq_dists(points, C.detach()), eps, n_iters, b=b,
+                                         tau=tau if prior == "unbalanced" else None)
         else: gamma = F.one_hot(sq_dists(points, C.detach()).argmin(-1), dims["J"]).to(log_s.dtype)
     l_soft, l_orth = soft_ce(gamma, log_s), orth_loss(C)
     return ClusterLoss(l_soft + omega * l_orth, l_soft, l_orth, gamma, C)
