@@ -47,13 +47,33 @@ SUPERVISED = ("supervised_class", "supervised_parts")      # reference ceilings:
 def _no_tick(name: str) -> None:
     "Default timing hook of `CluRender.forward`: does nothing."
 
+class _BranchGrad(torch.autograd.Function):
+    """f (B,N,d) → (f, f) for the clustering and the rendering branch. Backward gets both branches' gradients at f
+    together: it writes the rendering branch's share ‖g_r‖ / (‖g_c‖ + ‖g_r‖) into `share` (a 0-d tensor) and returns
+    g_c + g_r, or with `balance` each rescaled to their mean norm (both terms then move the encoder equally)."""
+    @staticmethod
+    def forward(ctx, f, balance: bool, share: torch.Tensor):
+        ctx.balance, ctx.share = balance, share
+        return f.view_as(f), f.view_as(f)
+
+    @staticmethod
+    def backward(ctx, g_c, g_r):
+        g_c = torch.zeros_like(g_r) if g_c is None else g_c
+        g_r = torch.zeros_like(g_c) if g_r is None else g_r
+        nc, nr = g_c.norm(), g_r.norm()
+        ctx.share.copy_(nr / (nc + nr).clamp_min(1e-30))
+        if not ctx.balance: return g_c + g_r, None, None
+        m = (nc + nr) / 2
+        return g_c * (m / nc.clamp_min(1e-30)) + g_r * (m / nr.clamp_min(1e-30)), None, None
+
 class CluRender(nn.Module):
     """Algorithm 1: encoder f_φ + φα (clustering) + φβ → R (rendering). `forward(batch, step)` → dict of losses.
     batch: points (B,N,3), images (B,V,H,W,3), R (B,V,3,3), T (B,V,3), fov — as `SyntheticViews`/`MeshViews` items."""
     def __init__(self, encoder: str = "pointnet", profile: str | Profile = "cpu", pretext: str = "clurender",
                  use_cluster: bool = True, use_render: bool = True, labels: str = "ot", fitting: str | None = None,
                  render_weight: float = 1.0, jigsaw_k: int = 3, seed: int = 0, render_chunk: int | None = None,
-                 prior: str = "uniform", tau: float = 1e-2, prior_mix: float = 0.5, **profile_overrides):
+                 prior: str = "uniform", tau: float = 1e-2, prior_mix: float = 0.5, balance: bool = False,
+                 **profile_overrides):
         super().__init__()
         P = get_profile(profile, **profile_overrides)
         if pretext not in PRETEXTS: raise ValueError(f"unknown pretext {pretext!r}; choose one of {PRETEXTS}")
@@ -68,9 +88,11 @@ class CluRender(nn.Module):
         self.use_render = pretext == "clurender" and use_render
         self.render_weight, self.jigsaw_k = render_weight, jigsaw_k
         self.prior, self.tau, self.prior_mix = prior, tau, prior_mix           # issue #19: cluster priors
+        self.balance = bool(balance)                                          # issue #19: L_c and L_r balanced at f
         self.render_chunk = render_chunk           # images per checkpointed chunk of R (memory only: not in `config`)
         self.config = dict(encoder=encoder, profile=P.to_dict(), pretext=pretext, use_cluster=use_cluster, use_render=use_render,
                            labels=labels, fitting=fitting, render_weight=render_weight, jigsaw_k=jigsaw_k, seed=seed)
+        if self.balance: self.config.update(balance=True)     # (non-defaults only: older checkpoints resume)
         if prior != "uniform":                      # only a non-default prior enters the config: older checkpoints resume
             self.config.update(prior=prior, **({"tau": tau} if prior == "unbalanced" else {"prior_mix": prior_mix}))
         self.encoder = get_encoder(encoder, dim=P.encoder_dim)
@@ -113,16 +135,20 @@ class CluRender(nn.Module):
             out[name] = out["loss"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
             return out
         f = self.encoder(pts); tick("encoder")                                        # (B, N, d)
-        loss = pts.new_zeros(())
+        loss, f_c, f_r = pts.new_zeros(()), f, f
+        if self.use_cluster and self.use_render and torch.is_grad_enabled():
+            # each branch's share of the gradient at f, filled in by the backward pass (0 until it runs)
+            out["share_render"] = pts.new_zeros((), dtype=torch.float32)
+            f_c, f_r = _BranchGrad.apply(f, self.balance, out["share_render"])
         if self.use_cluster:
             P = self.P
-            logits = self.seg(f); tick("phi_alpha")                                   # (B, N, J)
+            logits = self.seg(f_c); tick("phi_alpha")                                 # (B, N, J)
             cl = cluster_loss(pts, logits, P.eps, P.sinkhorn_iters, P.omega, self.labels, prior=self.prior,
                               tau=self.tau, prior_mix=self.prior_mix); tick("sinkhorn+L_c")
             out.update(loss_cluster=cl.loss, loss_soft=cl.loss_soft, loss_orth=cl.loss_orth)
             loss = loss + cl.loss
         if self.use_render:
-            out["loss_render"] = self.render_loss(batch, f, g, tick)
+            out["loss_render"] = self.render_loss(batch, f_r, g, tick)
             loss = loss + self.render_weight * out["loss_render"]
         out["loss"] = loss
         return out
