@@ -19,7 +19,7 @@ __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'ABLATION_METRICS', 'HEADL
            'row_run', 'summary_table', 'seed_runs', 'seed_table', 'budget_table', 'paired_ci', 'pretexts_readme',
            'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table',
            'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
-           'readme_with_headline', 'ablation_report']
+           'readme_with_headline', 'finetune_runs', 'finetune_table', 'ablation_report']
 
 # %% ../nbs/16_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -345,6 +345,34 @@ def readme_with_headline(text: str, profile: str = "cpu", root=None) -> str:
     a, b = text.find(HEADLINE_MARKERS[0]), text.find(HEADLINE_MARKERS[1])
     if a < 0 or b < a: raise ValueError(f"the README has no headline markers {HEADLINE_MARKERS}")
     return text[:a] + headline_table(profile, root) + text[b + len(HEADLINE_MARKERS[1]):]
+
+# %% ../nbs/16_reports.ipynb #c029c
+def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> dict:
+    "{(meshes per category, row): {seed: test metrics}} of the fine-tuning study (`nbs/42_partseg_finetune`)."
+    out = {}
+    for f in sorted((_root(root) / study).glob(f"*/{profile}/seed*/results.json")):
+        d = load_results(f.parent)["results"]
+        out.setdefault((d["shots"] or 12, d["row"]), {})[d["seed"]] = d["test"]
+    return out
+
+def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> str:
+    "Markdown table of `finetune_runs`, rows by training-set size then `ROWS` order, paired differences to random."
+    runs = finetune_runs(profile, root, study)
+    lines = ["| training meshes per category | encoder | seeds | OAcc | instance mIoU | class mIoU | "
+             "class mIoU − random |", "|---|---|---|---|---|---|---|"]
+    for k in sorted({k for k, _ in runs}):
+        base = runs.get((k, "random"), {})
+        for r in [r for r in ROWS if (k, r) in runs]:
+            v = runs[(k, r)]
+            common = sorted(set(v) & set(base)) if r != "random" else []
+            diff = "—"
+            if common:
+                ci = paired_ci([v[s]["class_miou"] for s in common], [base[s]["class_miou"] for s in common])
+                iv = f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
+                diff = f"{100 * ci['mean']:+.1f}{iv} ({len(common)} seed{'s' if len(common) > 1 else ''})"
+            m = lambda key: mean_sd([x[key] for x in v.values()])
+            lines.append(f"| {k} | {r} | {len(v)} | {m('oacc')} | {m('instance_miou')} | {m('class_miou')} | {diff} |")
+    return "\n".join(lines) + "\n"
 
 # %% ../nbs/16_reports.ipynb #c030
 def ablation_report(name: str, title: str, note: str, settings: dict, default, profile: str, paper: dict | None = None,
