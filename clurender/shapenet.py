@@ -37,20 +37,26 @@ def r2n2_fov() -> float:
     "The field of view (degrees) of Blender's intrinsics that rendered R2N2: 2·atan(1 / 2.1875) = 49.13°."
     return math.degrees(2 * math.atan(1 / float(_r2n2()[2][0, 0])))
 
-def read_r2n2_metadata(path: str | Path) -> np.ndarray:
-    "`rendering_metadata.txt` → (V, 5) float64: azimuth, elevation, in-plane rotation, distance ratio, fov (degrees)."
+def _metadata_rows(path: str | Path, layout: str, n: int, what: str, fields) -> np.ndarray:
+    """The camera lines of a renders' metadata file → (V, n) float64. `fields(line)` → the line's number strings
+    (a line giving none, or only empty ones, is skipped); a line that does not give n numbers is an error naming the
+    file, the line and `what` it expects."""
     path = Path(path)
-    if not path.exists():
-        raise DataError(f"{path}: file not found (R2N2 layout: <id>/rendering/rendering_metadata.txt)")
+    if not path.exists(): raise DataError(f"{path}: file not found ({layout})")
     rows = []
     for k, line in enumerate(path.read_text().splitlines()):
-        if not line.strip(): continue
-        try: v = [float(x) for x in line.split()]
+        f = fields(line)
+        if not any(x.strip() for x in f): continue
+        try: v = [float(x) for x in f]
         except ValueError: v = []
-        if len(v) != 5: raise DataError(f"{path}, line {k + 1}: expected 5 numbers, got {line!r}")
+        if len(v) != n: raise DataError(f"{path}, line {k + 1}: expected {what}, got {line!r}")
         rows.append(v)
     if not rows: raise DataError(f"{path}: no camera lines")
     return np.array(rows)
+
+def read_r2n2_metadata(path: str | Path) -> np.ndarray:
+    "`rendering_metadata.txt` → (V, 5) float64: azimuth, elevation, in-plane rotation, distance ratio, fov (degrees)."
+    return _metadata_rows(path, "R2N2 layout: <id>/rendering/rendering_metadata.txt", 5, "5 numbers", str.split)
 
 def r2n2_cameras(meta: np.ndarray, azim_offset: float = 0.0) -> FoVPerspectiveCameras:
     """One PyTorch3D camera per metadata row (V, 5), in ShapeNet v1 model coordinates (`azim_offset`, degrees, only
@@ -145,18 +151,8 @@ DISN_FOV = math.degrees(2 * math.atan(16 / 35))                          # 35 mm
 
 def read_disn_metadata(path: str | Path) -> np.ndarray:
     "DISN's `rendering_metadata.txt` → (V, 10) float64 rows `[azimuth, elevation, 0, ratio, 35, 32, 1.75, x, y, z]`."
-    path = Path(path)
-    if not path.exists(): raise DataError(f"{path}: file not found (DISN layout: <kind>/<synset>/<id>/<level>/)")
-    rows = []
-    for k, line in enumerate(path.read_text().splitlines()):
-        s = line.strip().rstrip(",").strip()
-        if not s: continue
-        try: v = [float(x) for x in s.strip("[]").split(",")]
-        except ValueError: v = []
-        if len(v) != 10: raise DataError(f"{path}, line {k + 1}: expected [10 numbers], got {line!r}")
-        rows.append(v)
-    if not rows: raise DataError(f"{path}: no camera lines")
-    return np.array(rows)
+    return _metadata_rows(path, "DISN layout: <kind>/<synset>/<id>/<level>/", 10, "[10 numbers]",
+                          lambda line: line.strip().rstrip(",").strip().strip("[]").split(","))
 
 def disn_cameras(meta: np.ndarray, azim_offset: float = 0.0) -> FoVPerspectiveCameras:
     """One PyTorch3D camera per DISN metadata row, acting on ShapeNet model coordinates (the recorded object shift,
