@@ -27,7 +27,7 @@ from .evaluate import predict_parts, part_seg_metrics
 
 # %% auto #0
 __all__ = ['PROBE_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSegHead',
-           'PartFinetune', 'run_finetune']
+           'PartFinetune', 'run_finetune', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -47,7 +47,21 @@ def _check_parts_of(parts_of: dict, n_parts: int) -> dict[int, list[int]]:
     if bad: raise ValueError(f"parts_of: categories {bad} have part ids outside [0, {n_parts})")
     return {int(k): [int(i) for i in v] for k, v in parts_of.items()}
 
-class PartProbe(nn.Module):
+class _PartSegmenter(nn.Module):
+    """What the probe and fine-tuning share: `forward(batch, step)` → {'loss'} (per-point cross-entropy over all global
+    part ids, for `train.pretrain`) and `predict`, both through the subclass's `logits(points, category)`."""
+    def forward(self, batch: dict, step: int = 0) -> dict:
+        dims = check_tensor(batch["points"], "batch['points']", ("B", "N", 3))
+        check_tensor(batch["part"], "batch['part']", ("B", "N"), dims, finite=False)
+        lg = self.logits(batch["points"], batch.get("category"))
+        return {"loss": F.cross_entropy(lg.reshape(-1, lg.shape[-1]), batch["part"].reshape(-1).long())}
+
+    @torch.no_grad()
+    def predict(self, points: torch.Tensor, category: torch.Tensor) -> torch.Tensor:
+        "points (S,N,3), category (S,) → part labels (S,N), each restricted to its category's parts."
+        return predict_parts(self.logits(points, category), category, self.parts_of)
+
+class PartProbe(_PartSegmenter):
     """Sec. 6.2.4: frozen encoder f_φ → per-point features (B,N,d), standardised (see the text) → one linear layer →
     logits over all global part ids (B,N,P). `forward(batch, step)` → {'loss'} for `train.pretrain`; batches as
     `data.LabeledPSB` items (points (B,N,3), part (B,N), category (B,))."""
@@ -68,21 +82,10 @@ class PartProbe(nn.Module):
         "Train the head only; the encoder stays in evaluation mode (frozen batch-norm statistics)."
         super().train(mode); self.encoder.eval(); return self
 
-    def logits(self, points: torch.Tensor) -> torch.Tensor:
-        "points (B,N,3) → part logits (B,N,P) over all global part ids."
+    def logits(self, points: torch.Tensor, category: torch.Tensor | None = None) -> torch.Tensor:
+        "points (B,N,3) → part logits (B,N,P) over all global part ids (the probe reads no category)."
         with torch.no_grad(): f = self.encoder(points)                      # (B, N, d)
         return self.head(self.norm(f))
-
-    def forward(self, batch: dict, step: int = 0) -> dict:
-        dims = check_tensor(batch["points"], "batch['points']", ("B", "N", 3))
-        check_tensor(batch["part"], "batch['part']", ("B", "N"), dims, finite=False)
-        lg = self.logits(batch["points"])
-        return {"loss": F.cross_entropy(lg.reshape(-1, lg.shape[-1]), batch["part"].reshape(-1).long())}
-
-    @torch.no_grad()
-    def predict(self, points: torch.Tensor, category: torch.Tensor) -> torch.Tensor:
-        "points (S,N,3), category (S,) → part labels (S,N), each restricted to its category's parts."
-        return predict_parts(self.logits(points), category, self.parts_of)
 
 @torch.no_grad()
 def evaluate_probe(probe: PartProbe, dataset, batch_size: int = 32) -> dict:
@@ -161,7 +164,7 @@ class PartSegHead(nn.Module):
         return split_first_linear(self.net, f, torch.cat([g, onehot], -1))            # (B, N, P)
 
 # %% ../nbs/17_downstream.ipynb #c020
-class PartFinetune(nn.Module):
+class PartFinetune(_PartSegmenter):
     """Part segmentation by fine-tuning: the encoder f_φ (trained) + `PartSegHead` over its point features, its max-
     pooled global layer and the category. `forward(batch, step)` → {'loss'} for `train.pretrain`; `predict` as the
     probe's. Settings: `probe_profile` (Sec. 6.2.4's schedule) with `overrides`."""
@@ -176,21 +179,11 @@ class PartFinetune(nn.Module):
         self.config = dict(kind="part_finetune", encoder=getattr(encoder, "config", {"name": encoder.name}),
                            n_parts=n_parts, n_categories=n_categories, parts_of=self.parts_of, profile=self.P.to_dict())
 
-    def logits(self, points: torch.Tensor, category: torch.Tensor) -> torch.Tensor:
+    def logits(self, points: torch.Tensor, category: torch.Tensor | None) -> torch.Tensor:
         "points (B,N,3), category (B,) → part logits (B,N,P) over all global part ids."
+        if category is None: raise ValueError("fine-tuning reads each shape's category: the batch has no 'category'")
         f, g = self.encoder.features(self.encoder.check(points))               # (B, N, d), (B, M, G)
         return self.head(f, g.amax(1), category)
-
-    def forward(self, batch: dict, step: int = 0) -> dict:
-        dims = check_tensor(batch["points"], "batch['points']", ("B", "N", 3))
-        check_tensor(batch["part"], "batch['part']", ("B", "N"), dims, finite=False)
-        lg = self.logits(batch["points"], batch["category"])
-        return {"loss": F.cross_entropy(lg.reshape(-1, lg.shape[-1]), batch["part"].reshape(-1).long())}
-
-    @torch.no_grad()
-    def predict(self, points: torch.Tensor, category: torch.Tensor) -> torch.Tensor:
-        "points (S,N,3), category (S,) → part labels (S,N), each restricted to its category's parts."
-        return predict_parts(self.logits(points, category), category, self.parts_of)
 
 # %% ../nbs/17_downstream.ipynb #c023
 def run_finetune(encoder: nn.Module, profile: str | Profile, out_dir, shots: int | None = None, seed: int = 0,
@@ -207,3 +200,21 @@ def run_finetune(encoder: nn.Module, profile: str | Profile, out_dir, shots: int
     res = pretrain(model, train, out_dir, progress=progress, resume=True)
     return dict(test=evaluate_probe(model, test), train=evaluate_probe(model, train), steps=res["steps"],
                 n_train=len(train), shots=shots, finetune=model.P.to_dict()), model
+
+# %% ../nbs/17_downstream.ipynb #c026
+def plot_part_examples(model: nn.Module, dataset, n: int = 3, name: str = "prediction"):
+    """Figure: the first shape of each of the first `n` categories of `dataset` (`LabeledPSB`-like), true parts (left)
+    beside `model.predict` (right), points coloured by part id."""
+    import matplotlib.pyplot as plt
+    show = [int(np.nonzero((dataset.category == c).numpy())[0][0]) for c in range(min(n, len(dataset.categories)))]
+    fig = plt.figure(figsize=(9, 2 * len(show)))
+    for r, i in enumerate(show):
+        pts, truth = dataset.points[i], dataset.part[i]
+        pred = model.predict(pts[None], dataset.category[i:i + 1])[0]
+        for k, (lab, title) in enumerate(((truth, "truth"), (pred, name))):
+            ax = fig.add_subplot(len(show), 2, 2 * r + k + 1, projection="3d")
+            ax.scatter(pts[:, 0], pts[:, 2], pts[:, 1], c=lab.numpy() % 20, cmap="tab20", vmin=0, vmax=19, s=2)
+            ax.set_axis_off()
+            ax.set_title(f"{dataset.categories[int(dataset.category[i])]} {dataset.ids[i]}: {title}", fontsize=8)
+    fig.tight_layout()
+    return fig
