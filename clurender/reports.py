@@ -259,16 +259,17 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
                     beyond.append(f"{label} on {mname} ({100 * d['mean']:+.1f})")
             cells.append(s)
         lines.append(f"| {label} | {len(runs[label])} | " + " | ".join(cells) + f" | {paper.get(label, '—')} |")
-    verdict = ("**Beyond seed noise** (paired 95 % interval excluding 0): " + "; ".join(beyond) + "." if beyond else
-               "**No setting differs from the default beyond seed noise** on any metric (every paired 95 % interval "
-               "contains 0)" + (", among the settings with ≥ 2 paired seeds." if untested else ".") if tested else
-               "**Not yet testable**: no setting has two seeds paired with the default's, so no difference can be told "
-               "from seed noise (the bracketed numbers are single-seed differences).")
-    if untested and not tested: untested = []                           # said above
-    if untested: verdict += (f" Not yet testable (one paired seed): {len(set(u.split(' (')[0] for u in untested))} "
-                             "setting(s).")
+    n_untested = len(set(u.split(" (")[0] for u in untested))
     if default not in runs: verdict = f"The default ({default}) has no run yet: no paired differences."
     elif set(runs) == {default}: verdict = f"Only the default ({default}) has runs so far: nothing to compare yet."
+    elif not tested:
+        verdict = ("**Not yet testable**: no setting has two seeds paired with the default's, so no difference can be "
+                   "told from seed noise (the bracketed numbers are single-seed differences).")
+    else:
+        verdict = ("**Beyond seed noise** (paired 95 % interval excluding 0): " + "; ".join(beyond) + "." if beyond
+                   else "**No setting differs from the default beyond seed noise** on any metric (every paired 95 % "
+                   "interval contains 0)" + (", among the settings with ≥ 2 paired seeds." if untested else "."))
+        if untested: verdict += f" Not yet testable (one paired seed): {n_untested} setting(s)."
     return "\n".join(lines) + "\n\n" + verdict + "\n"
 
 def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = None, xlabel: str = "setting",
