@@ -24,6 +24,7 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "ablation-components": ("nbs/21_ablation_components.ipynb", "ablations", "clurender"),
     "ablation-labels": ("nbs/22_ablation_labels.ipynb", "ablations", "cluster_only"),
     "ablation-views": ("nbs/23_ablation_views.ipynb", "ablations", "render_only"),
+    "beyond-priors": ("nbs/25_beyond_priors.ipynb", "ablations", "cluster_only"),
     "linear-svm": ("nbs/51_linear_svm.ipynb", "linear_svm", None),
     "fewshot": ("nbs/52_fewshot.ipynb", "fewshot", None),
     "validate": ("nbs/54_validation.ipynb", "validation", None),
