@@ -13,8 +13,8 @@ from .core import project_root, results_dir, PROFILES
 from .settings import RunSpec, COMPONENTS
 
 # %% auto #0
-__all__ = ['JOBS', 'notebook_parameters', 'check_parameters', 'job_spec', 'executed_name', 'run_notebook', 'build_parser',
-           'job_plan', 'main']
+__all__ = ['JOBS', 'FIXED_SETTINGS', 'notebook_parameters', 'check_parameters', 'job_spec', 'executed_name', 'run_notebook',
+           'build_parser', 'job_plan', 'main']
 
 # %% ../nbs/90_cli.ipynb #c003
 JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job does not pre-train))
@@ -25,6 +25,7 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "ablation-labels": ("nbs/22_ablation_labels.ipynb", "ablations", "cluster_only"),
     "ablation-views": ("nbs/23_ablation_views.ipynb", "ablations", "render_only"),
     "beyond-priors": ("nbs/25_beyond_priors.ipynb", "ablations", "cluster_only"),
+    "shapenet-modelnet40": ("nbs/56_shapenet_modelnet40.ipynb", "shapenet", "clurender"),
     "linear-svm": ("nbs/51_linear_svm.ipynb", "linear_svm", None),
     "fewshot": ("nbs/52_fewshot.ipynb", "fewshot", None),
     "validate": ("nbs/54_validation.ipynb", "validation", None),
@@ -38,7 +39,9 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
     "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
 }
-_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir", "components")
+_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir", "components",
+                 "modelnet_root")
+FIXED_SETTINGS = {"shapenet-modelnet40": {"corpus": "shapenet"}}   # settings a job's notebook sets itself
 
 def notebook_parameters(notebook: str | Path) -> dict:
     "{name: default value} of the parameters a notebook declares in its `parameters` cell (papermill's reading)."
@@ -65,7 +68,7 @@ def job_spec(job: str, params: dict) -> RunSpec:
         if p["components"] not in COMPONENTS:
             raise ValueError(f"components must be one of {list(COMPONENTS)}, got {p['components']!r}")
         row = COMPONENTS[p["components"]]
-    settings = {k: v for k, v in p.items() if k not in _NOT_SETTINGS}
+    settings = {**{k: v for k, v in p.items() if k not in _NOT_SETTINGS}, **FIXED_SETTINGS.get(job, {})}
     return RunSpec.make(p.get("row", row), p.get("profile") or "cpu", **settings)
 
 _NOT_IN_NAME = ("profile", "out_dir", "data_root", "row", "corpus", "layer", "seed")

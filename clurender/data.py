@@ -17,11 +17,11 @@ from tqdm.auto import tqdm
 from .core import project_root
 
 # %% auto #0
-__all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'PSB_SCHEMES', 'data_root', 'cache_root', 'DataError',
-           'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed', 'save_npz', 'cached_clouds', 'sha256sum',
-           'extract', 'download', 'ModelNetH5', 'ModelNetOFF', 'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory',
-           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split', 'read_face_labels',
-           'LabeledPSB']
+__all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'PSB_SCHEMES', 'data_root', 'cache_root', 'find_folders',
+           'DataError', 'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed', 'save_npz', 'cached_clouds',
+           'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF', 'write_modelnet_h5', 'ShapeNetPart',
+           'MMDet3DScenes', 'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB',
+           'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -52,6 +52,27 @@ def cache_root() -> Path:
     p = Path(os.environ.get(CACHE_ENV) or project_root() / "data_cache")
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/02_data.ipynb #c005a
+_NOT_SEARCHED = re.compile(r"ShapeNet(Rendering|Vox32|Core\.v\d)|\d{8}|\..*")   # ShapeNet's data, synsets, hidden
+
+def find_folders(root: str | Path, name: str, depth: int = 3) -> list[Path]:
+    """Folders called `name`: `root` itself, or up to `depth` levels below it, so that one data root can hold each
+    dataset in its own sub-folder (`shapenet_samples/r2n2/ShapeNetRendering`). Found folders, ShapeNet's own
+    folders and synset folders are not entered, so a full ShapeNet (50k model folders) is not walked."""
+    root = Path(root)
+    if root.name == name: return [root]
+    hits, level = [], [root]
+    for _ in range(depth):
+        nxt = []
+        for d in level:
+            for c in sorted(d.iterdir()):
+                if not c.is_dir(): continue
+                if c.name == name: hits.append(c)
+                elif not _NOT_SEARCHED.fullmatch(c.name): nxt.append(c)
+        level = nxt
+    return hits
+
 
 # %% ../nbs/02_data.ipynb #c007
 class DataError(ValueError):
@@ -256,6 +277,23 @@ class ModelNetOFF(Dataset):
         self.points, self.ids, self.labels = z["points"], list(z["ids"]), np.array(labels)
     def __len__(self): return len(self.points)
     def __getitem__(self, i): return dict(points=torch.from_numpy(self.points[i]), label=torch.tensor(self.labels[i]))
+
+# %% ../nbs/02_data.ipynb #c019a
+def write_modelnet_h5(folder: str | Path, split: str, points: np.ndarray, labels: np.ndarray,
+                      classes: list[str] | None = None) -> Path:
+    """Write clouds (M, N, 3) and labels (M,) in PointNet's packaging (`ply_data_{split}0.h5` with `data`, `label`
+    (M, 1); `shape_names.txt` when `classes` is given), e.g. to evaluate on ModelNet OFF meshes sampled by
+    `ModelNetOFF`. Returns the h5 file."""
+    import h5py
+    points, labels = np.asarray(points, np.float32), np.asarray(labels).reshape(-1)
+    if points.ndim != 3 or points.shape[2] != 3 or len(points) != len(labels):
+        raise ValueError(f"need points (M, N, 3) and labels (M,), got {points.shape} and {labels.shape}")
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    f = folder / f"ply_data_{split}0.h5"
+    with h5py.File(f, "w") as h: h["data"] = points; h["label"] = labels.astype(np.uint8)[:, None]
+    if classes is not None: (folder / "shape_names.txt").write_text("\n".join(classes) + "\n")
+    return f
+
 
 # %% ../nbs/02_data.ipynb #c021
 class ShapeNetPart(Dataset):

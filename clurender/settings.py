@@ -26,7 +26,8 @@ ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False),
         # references, not self-supervised: trained with the procedural corpus's category / part labels (`SUPERVISED`)
         "supervised_class": dict(pretext="supervised_class"), "supervised_parts": dict(pretext="supervised_parts")}
 
-CORPORA = ("procedural", "procedural+psb")   # pre-training sets: the procedural train split (+ the PSB train meshes)
+CORPORA = ("procedural", "procedural+psb",  # pre-training sets: the procedural train split (+ the PSB train meshes),
+           "shapenet")                        # or the paper's: ShapeNetCore v1 + 3D-R2N2 renders (`clurender.shapenet`)
 COMPONENTS = {"cluster": "cluster_only", "render": "render_only", "both": "clurender"}   # Table 6's settings → rows
 
 def is_labelled(row: str) -> bool:
@@ -77,7 +78,7 @@ class RunSpec:
         check_corpus(self.corpus)
         if is_labelled(self.row) and self.corpus != "procedural":
             raise ValueError(f"row {self.row!r} reads the procedural corpus's labels; corpus {self.corpus!r} has "
-                             f"unlabelled PSB meshes")
+                             f"no procedural labels")
         base = PROFILES[self.profile]
         valid = [f.name for f in fields(Profile) if f.name not in _NOT_OVERRIDABLE]
         bad = sorted(set(self.overrides) - set(valid))

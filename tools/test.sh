@@ -4,7 +4,7 @@
 # notebooks (those with a cell tagged `parameters`) with papermill and `-p profile smoke`, as a user runs them.
 # (3) the GPU-budget tools (tools/gpu_pretrain.py, tools/evaluate_encoders.py) on the smoke profile, the linear-SVM
 # notebook on the 'output' layer; (4) the website: build from the stored outputs and check it in headless Chromium
-# (tools/docs_site.py). (The study READMEs are checked against their generator in nbs/16_reports.ipynb.)
+# (tools/docs_site.py). (The study READMEs are checked against their generator in nbs/19_reports.ipynb.)
 # Ends with a line "N passed, M failed" (notebooks and the tools check counted). Exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
