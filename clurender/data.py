@@ -17,11 +17,11 @@ from tqdm.auto import tqdm
 from .core import project_root
 
 # %% auto #0
-__all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'PSB_SCHEMES', 'data_root', 'cache_root', 'find_folders',
-           'DataError', 'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed', 'save_npz', 'cached_clouds',
-           'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF', 'write_modelnet_h5', 'ShapeNetPart',
-           'MMDet3DScenes', 'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB',
-           'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
+__all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'SHAPENETPART', 'PSB_SCHEMES', 'data_root', 'cache_root',
+           'find_folders', 'DataError', 'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed', 'save_npz',
+           'cached_clouds', 'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF', 'write_modelnet_h5',
+           'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models',
+           'PSB', 'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -296,21 +296,43 @@ def write_modelnet_h5(folder: str | Path, split: str, points: np.ndarray, labels
 
 
 # %% ../nbs/02_data.ipynb #c021
+SHAPENETPART = {  # synset → (category, its global part ids): the 16 categories and 50 parts of Yi et al. 2016, numbered
+    "02691156": ("Airplane", [0, 1, 2, 3]), "02773838": ("Bag", [4, 5]), "02954340": ("Cap", [6, 7]),  # as PointNet,
+    "02958343": ("Car", [8, 9, 10, 11]), "03001627": ("Chair", [12, 13, 14, 15]),             # DGCNN and OcCo do
+    "03261776": ("Earphone", [16, 17, 18]), "03467517": ("Guitar", [19, 20, 21]), "03624134": ("Knife", [22, 23]),
+    "03636649": ("Lamp", [24, 25, 26, 27]), "03642806": ("Laptop", [28, 29]),
+    "03790512": ("Motorbike", [30, 31, 32, 33, 34, 35]), "03797390": ("Mug", [36, 37]),
+    "03948459": ("Pistol", [38, 39, 40]), "04099429": ("Rocket", [41, 42, 43]),
+    "04225987": ("Skateboard", [44, 45, 46]), "04379243": ("Table", [47, 48, 49])}
+
 class ShapeNetPart(Dataset):
-    "ShapeNetPart `synset/id.txt` (x y z nx ny nz label) with `train_test_split/shuffled_{split}_file_list.json`."
-    def __init__(self, root: str | Path, split: str = "train", n_points: int | None = 2048, seed: int = 0):
+    """ShapeNetPart `synset/id.txt` (x y z nx ny nz label) with `train_test_split/shuffled_{split}_file_list.json`
+    (split=None: every `synset/*.txt` under `root`). `category` is the official index (0–15, `SHAPENETPART` order) and
+    `part` the global part id (0–49); a label that is not a part of its file's category is an error naming the file."""
+    n_parts = 50
+    categories = [name for name, _ in SHAPENETPART.values()]
+    def __init__(self, root: str | Path, split: str | None = "train", n_points: int | None = 2048, seed: int = 0):
         root = Path(root)
-        lst = root / "train_test_split" / f"shuffled_{split}_file_list.json"
-        if not lst.exists(): raise DataError(f"{lst}: split list not found (expected the ShapeNetPart _normal layout)")
-        entries = json.loads(lst.read_text())
-        self.items, self.synsets = [], sorted({e.split("/")[1] for e in entries})
+        if split is None:
+            entries = [f"shape_data/{f.parent.name}/{f.stem}" for f in sorted(root.glob("*/*.txt"))]
+            if not entries: raise DataError(f"{root}: no <synset>/<id>.txt files (the ShapeNetPart _normal layout)")
+        else:
+            lst = root / "train_test_split" / f"shuffled_{split}_file_list.json"
+            if not lst.exists():
+                raise DataError(f"{lst}: split list not found (expected the ShapeNetPart _normal layout)")
+            entries = json.loads(lst.read_text())
+        self.items = []
         rng = np.random.default_rng(seed)
         for e in entries:
             _, syn, sid = e.split("/")
             f = root / syn / f"{sid}.txt"
+            if syn not in SHAPENETPART: raise DataError(f"{f}: {syn} is not one of ShapeNetPart's 16 synsets")
             try: a = np.loadtxt(f, dtype=np.float32, ndmin=2)
             except (OSError, ValueError) as err: raise DataError(f"{f}: missing or malformed ({err})") from None
             if a.shape[1] != 7: raise DataError(f"{f}: expected 7 columns (x y z nx ny nz label), got {a.shape[1]}")
+            name, parts = SHAPENETPART[syn]
+            bad = sorted(set(np.unique(a[:, 6]).astype(int).tolist()) - set(parts))
+            if bad: raise DataError(f"{f}: labels {bad} are not parts of {name} ({parts})")
             if n_points is not None:
                 if len(a) < n_points: raise DataError(f"{f}: {len(a)} points, fewer than n_points={n_points}; lower n_points")
                 a = a[np.sort(rng.choice(len(a), n_points, replace=False))]
@@ -319,7 +341,10 @@ class ShapeNetPart(Dataset):
     def __getitem__(self, i):
         syn, sid, a = self.items[i]
         return dict(points=torch.from_numpy(a[:, :3].copy()), normals=torch.from_numpy(a[:, 3:6].copy()),
-                    part=torch.from_numpy(a[:, 6].astype(np.int64)), category=torch.tensor(self.synsets.index(syn)))
+                    part=torch.from_numpy(a[:, 6].astype(np.int64)), category=torch.tensor(list(SHAPENETPART).index(syn)))
+    def parts_of(self) -> dict[int, list[int]]:
+        "{category index: its global part ids}, all 16 (for `evaluate.part_seg_metrics` / `predict_parts`)."
+        return {ci: list(parts) for ci, (_, parts) in enumerate(SHAPENETPART.values())}
 
 # %% ../nbs/02_data.ipynb #c024
 class MMDet3DScenes(Dataset):
@@ -474,7 +499,8 @@ def labeled_psb_split(path: str | Path | None = None) -> dict[str, dict[str, lis
     for r in rows:
         if len(r) != 3 or r[1] not in ("train", "test"):
             raise DataError(f"{path}: bad row {r!r} (expected category, split, ids)")
-        out.setdefault(r[0], {})[r[1]] = [int(i) for i in r[2].split()]
+        try: out.setdefault(r[0], {})[r[1]] = [int(i) for i in r[2].split()]
+        except ValueError: raise DataError(f"{path}: row {r[0]} {r[1]}: mesh ids must be integers, got {r[2]!r}") from None
     for cat, d in out.items():
         tr, te = d.get("train", []), d.get("test", [])
         if len(tr) != 12 or len(te) != 8 or set(tr) & set(te):
@@ -489,7 +515,10 @@ def read_face_labels(path: str | Path, n_faces: int, parts: list[str]) -> np.nda
     if len(lines) % 2: raise DataError(f"{path}: odd number of lines (expected part name / face list pairs)")
     lab = np.full(n_faces, -1, dtype=np.int64)
     for name, faces in zip(lines[::2], lines[1::2]):
-        idx = np.array(faces.split(), dtype=np.int64) - 1
+        if name not in parts:
+            raise DataError(f"{path}: unknown part {name!r} (this category's parts: {parts})")
+        try: idx = np.array(faces.split(), dtype=np.int64) - 1
+        except ValueError: raise DataError(f"{path}: part {name!r}: face list is not integers") from None
         if idx.min() < 0 or idx.max() >= n_faces: raise DataError(f"{path}: face index out of range for a {n_faces}-face mesh")
         if (lab[idx] >= 0).any(): raise DataError(f"{path}: a face is labelled twice (part {name!r})")
         lab[idx] = parts.index(name)
@@ -522,11 +551,16 @@ class LabeledPSB(Dataset):
         self.points, self.part = torch.from_numpy(z["points"]), torch.from_numpy(z["labels"])
         self.category, self.ids = torch.tensor(cats), [int(i) for i in z["ids"]]
         if split is not None:                                              # all meshes are sampled (one cache), then kept
-            sp = labeled_psb_split(split_file)
+            sf = Path(split_file) if split_file is not None else data_root() / "princeton/labeled_psb_split_12_8.tsv"
+            sp = labeled_psb_split(sf)
             if set(self.categories) - set(sp):
-                raise DataError(f"split file has no rows for {sorted(set(self.categories) - set(sp))}")
+                raise DataError(f"{sf}: no rows for {sorted(set(self.categories) - set(sp))}")
+            for ci, c in enumerate(self.categories):                      # every id is one of its category's meshes
+                have = {m for m, k in zip(self.ids, self.category.tolist()) if k == ci}
+                if set(sp[c][split]) - have:
+                    raise DataError(f"{sf}: {c} {split} ids {sorted(set(sp[c][split]) - have)} are not {c} meshes "
+                                    f"in {self.root}")
             want = {m for c in self.categories for m in sp[c][split]}
-            if want - set(self.ids): raise DataError(f"split ids {sorted(want - set(self.ids))} are not in {self.root}")
             keep = torch.tensor([i for i, m in enumerate(self.ids) if m in want])
             self.points, self.part, self.category = self.points[keep], self.part[keep], self.category[keep]
             self.ids = [self.ids[i] for i in keep.tolist()]

@@ -20,14 +20,17 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import DataLoader
 from .core import Profile, get_profile, check_tensor, seed_everything
-from .data import LabeledPSB
+from .data import (LabeledPSB, ShapeNetPart, SHAPENETPART, DataError, data_root, find_folders,
+                            normalize_unit_sphere)
+from torch.utils.data import Dataset
 from .train import pretrain
 from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics
 
 # %% auto #0
-__all__ = ['PROBE_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSegHead',
-           'PartFinetune', 'run_finetune', 'plot_part_examples']
+__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe',
+           'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead', 'PartFinetune', 'run_finetune',
+           'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -53,7 +56,11 @@ class _PartSegmenter(nn.Module):
     def forward(self, batch: dict, step: int = 0) -> dict:
         dims = check_tensor(batch["points"], "batch['points']", ("B", "N", 3))
         check_tensor(batch["part"], "batch['part']", ("B", "N"), dims, finite=False)
-        lg = self.logits(batch["points"], batch.get("category"))
+        lg = self.logits(batch["points"], batch.get("category"))                 # (B, N, P)
+        lo, hi = int(batch["part"].min()), int(batch["part"].max())
+        if lo < 0 or hi >= lg.shape[-1]:
+            raise ValueError(f"batch['part'] holds part ids in [{lo}, {hi}], outside the model's [0, {lg.shape[-1]}) "
+                             f"(n_parts); build the model with the dataset's n_parts")
         return {"loss": F.cross_entropy(lg.reshape(-1, lg.shape[-1]), batch["part"].reshape(-1).long())}
 
     @torch.no_grad()
@@ -139,6 +146,45 @@ def few_label(dataset, k: int, seed: int = 0):
     out.points, out.part, out.category = dataset.points[keep], dataset.part[keep], dataset.category[keep]
     if hasattr(dataset, "ids"): out.ids = [dataset.ids[i] for i in keep.tolist()]
     return out
+
+# %% ../nbs/17_downstream.ipynb #c013b
+class PartSet(Dataset):
+    """A part-segmentation set held as tensors — points (S,N,3), part (S,N) global ids, category (S,), ids — with its
+    `categories`, `n_parts` and `parts_of()`: what the probe, fine-tuning and `few_label` read (like `LabeledPSB`)."""
+    def __init__(self, points: torch.Tensor, part: torch.Tensor, category: torch.Tensor, ids: list,
+                 categories: list[str], parts_of: dict[int, list[int]], n_parts: int):
+        dims = check_tensor(points, "points", ("S", "N", 3))
+        check_tensor(part, "part", ("S", "N"), dims, finite=False); check_tensor(category, "category", ("S",), dims)
+        self.points, self.part, self.category, self.ids = points, part.long(), category.long(), list(ids)
+        self.categories, self._parts_of, self.n_parts = categories, _check_parts_of(parts_of, n_parts), n_parts
+    def __len__(self) -> int: return len(self.points)
+    def __getitem__(self, i: int) -> dict:
+        return dict(points=self.points[i], part=self.part[i], category=self.category[i], model_id=self.ids[i])
+    def parts_of(self) -> dict[int, list[int]]: return self._parts_of
+
+SHAPENETPART_DIR = "shapenetcore_partanno_segmentation_benchmark_v0_normal"
+
+def shapenetpart_data(profile: str | Profile = "cpu", root=None, splits=("train", "test"), seed: int = 0):
+    """ShapeNetPart splits as `PartSet`s with the profile's points per shape (unit sphere). `root`: the folder of the
+    official layout, or a data root with `shapenetcore_partanno_segmentation_benchmark_v0_normal` up to 3 levels below."""
+    P = get_profile(profile)
+    base = data_root(root)
+    if not (base / "train_test_split").is_dir():
+        hits = find_folders(base, SHAPENETPART_DIR)
+        if len(hits) != 1:
+            raise DataError(f"{base}: {len(hits)} {SHAPENETPART_DIR} folders ({', '.join(map(str, hits)) or 'none'}); "
+                            f"pass the one to use (it holds <synset>/<id>.txt and train_test_split/)")
+        base = hits[0]
+    out = []
+    for split in splits:
+        ds = ShapeNetPart(base, split, n_points=P.n_points, seed=seed)
+        if not len(ds): raise DataError(f"{base}: split {split!r} lists no shapes")
+        items = [ds[i] for i in range(len(ds))]
+        pts = torch.stack([normalize_unit_sphere(it["points"]) for it in items])             # (S, N, 3)
+        out.append(PartSet(pts, torch.stack([it["part"] for it in items]), torch.stack([it["category"] for it in items]),
+                           [f"{s}/{m}" for s, m, _ in ds.items], ShapeNetPart.categories, ds.parts_of(), ds.n_parts))
+    return tuple(out)
+
 
 # %% ../nbs/17_downstream.ipynb #c018
 class PartSegHead(nn.Module):

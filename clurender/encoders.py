@@ -412,14 +412,22 @@ def load_checkpoint(path: str | Path, map_location="cpu") -> dict:
         raise ValueError(f"{path}: not a readable checkpoint ({type(e).__name__}: {msg}); checkpoints are loaded with "
                          f"weights_only=True, so they may hold tensors, numbers, strings and containers only") from None
 
-def load_encoder(state: dict | str, expect: str | None = None) -> PointEncoder:
-    "Rebuild an encoder from `encoder_state(...)` (or a file saved with `torch.save`); `expect` checks its name."
+def load_encoder(state: dict | str | Path, expect: str | None = None) -> PointEncoder:
+    """Rebuild an encoder from `encoder_state(...)` (or a file saved with `torch.save`); `expect` checks its name.
+    Errors name the file."""
+    src = "" if isinstance(state, dict) else f"{state}: "
     if not isinstance(state, dict): state = load_checkpoint(state)
     if "config" not in state or "state_dict" not in state:
-        raise ValueError("not an encoder checkpoint: expected keys 'config' and 'state_dict' (use encoder_state())")
+        hint = (" — a training checkpoint (train/last.pt)? the encoder alone is train/encoder.pt" if "model" in state
+                else "")
+        raise ValueError(f"{src}not an encoder checkpoint: expected keys 'config' and 'state_dict' "
+                         f"(use encoder_state()){hint}")
     cfg = dict(state["config"]); name = cfg.pop("name")
     if expect is not None and name != expect:
-        raise ValueError(f"checkpoint holds a {name!r} encoder, but {expect!r} was requested")
+        raise ValueError(f"{src}checkpoint holds a {name!r} encoder, but {expect!r} was requested")
     enc = get_encoder(name, **cfg)
-    enc.load_state_dict(state["state_dict"])
+    try: enc.load_state_dict(state["state_dict"])
+    except RuntimeError as e:                                                # weights of another configuration
+        raise ValueError(f"{src}the weights do not fit a {name!r} encoder with config {cfg} "
+                         f"({str(e).splitlines()[0][:200]})") from None
     return enc
