@@ -10,13 +10,18 @@ Docs: https://clurender.github.io/clurender/ablations.html.md"""
 from __future__ import annotations
 import time
 from pathlib import Path
+import numpy as np
+import torch
 from .core import run_record, save_results
 from .settings import RunSpec
 from .experiment import run_row, row_encoder
 from .downstream import run_probe
+from .encoders import load_checkpoint
+from .model import CluRender
+from .clustering import cluster_loss
 
 # %% auto #0
-__all__ = ['pick_profile', 'run_ablation']
+__all__ = ['pick_profile', 'run_ablation', 'run_model', 'cluster_labels', 'plot_clusters']
 
 # %% ../nbs/18_ablations.ipynb #c005
 def pick_profile(profile: str | None) -> str:
@@ -41,3 +46,45 @@ def run_ablation(spec: RunSpec, command: str, probe: bool = True, data_root=None
                                                       spec=spec.to_dict()))
         numbers["probe_class_miou"] = part["test"]["class_miou"]
     return numbers
+
+# %% ../nbs/18_ablations.ipynb #c008
+def run_model(spec: RunSpec, study: str = "ablations", root=None) -> CluRender:
+    "A run's trained model (encoder + heads) from `train/last.pt` in its folder, in evaluation mode."
+    path = spec.checkpoint(study, root)
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: the training checkpoint stays on the machine that ran {spec.slug} "
+                                f"(seed {spec.seed}); run it there or again")
+    ck = load_checkpoint(path)
+    if "model_config" not in ck or "model" not in ck: raise ValueError(f"{path}: not a training checkpoint")
+    model = CluRender.from_config(ck["model_config"]); model.load_state_dict(ck["model"])
+    return model.eval()
+
+@torch.no_grad()
+def cluster_labels(model: CluRender, points: torch.Tensor) -> torch.Tensor:
+    "The model's E step on clouds (S,N,3): argmax_j γ_ij under its own labels and prior → cluster ids (S,N)."
+    if model.seg is None: raise ValueError("this model has no clustering branch (render-only or another pretext)")
+    P = model.P
+    cl = cluster_loss(points, model.seg(model.encoder(points)), P.eps, P.sinkhorn_iters, P.omega, model.labels,
+                      prior=model.prior, tau=model.tau, prior_mix=model.prior_mix, orth=model.orth)
+    return cl.gamma.argmax(-1)
+
+def plot_clusters(models: dict, dataset, n: int = 3):
+    """Figure: the first test shape of each of the first `n` categories of `dataset` (`LabeledPSB`-like): true parts,
+    then each model's clusters (`cluster_labels`), with the share of points in the largest and smallest used cluster."""
+    import matplotlib.pyplot as plt
+    show = [int(np.nonzero((dataset.category == c).numpy())[0][0]) for c in range(min(n, len(dataset.categories)))]
+    cols = ["truth", *models]
+    fig = plt.figure(figsize=(2.6 * len(cols), 2.3 * len(show)))
+    for r, i in enumerate(show):
+        pts = dataset.points[i]
+        for k, name in enumerate(cols):
+            lab = dataset.part[i] if name == "truth" else cluster_labels(models[name], pts[None])[0]
+            share = np.bincount(lab.numpy()) / len(lab); share = share[share > 0]
+            ax = fig.add_subplot(len(show), len(cols), r * len(cols) + k + 1, projection="3d")
+            ax.scatter(pts[:, 0], pts[:, 2], pts[:, 1], c=lab.numpy() % 20, cmap="tab20", vmin=0, vmax=19, s=1.5)
+            ax.set_axis_off()
+            ax.set_title(f"{dataset.categories[int(dataset.category[i])]}: {name}\n{len(share)} groups, "
+                         f"{100 * share.max():.0f} % / {100 * share.min():.1f} %", fontsize=7)
+    fig.tight_layout()
+    return fig
+

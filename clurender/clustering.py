@@ -14,8 +14,8 @@ import torch.nn.functional as F
 from .core import check_tensor
 
 # %% auto #0
-__all__ = ['PRIORS', 'prototypes', 'sq_dists', 'sinkhorn', 'cluster_prior', 'soft_labels', 'l2_labels', 'soft_ce', 'orth_loss',
-           'ClusterLoss', 'cluster_loss']
+__all__ = ['PRIORS', 'ORTH_KINDS', 'prototypes', 'sq_dists', 'sinkhorn', 'cluster_prior', 'soft_labels', 'l2_labels', 'soft_ce',
+           'orth_loss', 'orth_floor', 'ClusterLoss', 'cluster_loss']
 
 # %% ../nbs/01_clustering.ipynb #c007
 def _check_points_scores(points: torch.Tensor, scores: torch.Tensor, scores_name: str = "scores") -> dict:
@@ -144,13 +144,26 @@ def soft_ce(gamma: torch.Tensor, log_scores: torch.Tensor) -> torch.Tensor:
     check_tensor(gamma, "gamma", ("B", "N", "J"), dims)
     return -(gamma * log_scores).sum(-1).mean()
 
-def orth_loss(protos: torch.Tensor) -> torch.Tensor:
-    "Eq. 14: ||C*ᵀC* − E||_F on unit-normalised prototypes, averaged over the batch. protos (B,J,3) → scalar."
+def orth_loss(protos: torch.Tensor, kind: str = "paper") -> torch.Tensor:
+    """Eq. 14 (`kind='paper'`): ||C*ᵀC* − E||_F on unit-normalised prototypes; `kind='frame'`: ||(3/J)·M − I₃||_F with
+    M = Σ_j u_j u_jᵀ the 3×3 second moment of their directions (same minimisers, 0 there; see the text). Averaged over
+    the batch. protos (B,J,3) → scalar."""
     dims = check_tensor(protos, "protos", ("B", "J", 3))
+    if kind not in ORTH_KINDS: raise ValueError(f"`kind` must be one of {ORTH_KINDS}, got {kind!r}")
     Cn = F.normalize(protos, dim=-1, eps=1e-8)                          # (B, J, 3)
+    if kind == "frame":
+        M = Cn.transpose(1, 2) @ Cn                                     # (B, 3, 3)
+        eye3 = torch.eye(3, dtype=protos.dtype, device=protos.device)
+        return (3 * M / dims["J"] - eye3).flatten(1).norm(dim=1).mean()
     gram = Cn @ Cn.transpose(1, 2)                                      # (B, J, J)
     eye = torch.eye(dims["J"], dtype=protos.dtype, device=protos.device)
     return (gram - eye).flatten(1).norm(dim=1).mean()
+
+ORTH_KINDS = ("paper", "frame")
+
+def orth_floor(J: int) -> float:
+    "The least value Eq. 14 can take for J ≥ 3 directions in 3-D: √(J²/3 − J) (a tight frame; see the text)."
+    return math.sqrt(J * J / 3 - J)
 
 # %% ../nbs/01_clustering.ipynb #c035
 class ClusterLoss(NamedTuple):
@@ -163,9 +176,10 @@ class ClusterLoss(NamedTuple):
 
 def cluster_loss(points: torch.Tensor, logits: torch.Tensor, eps: float = 1e-3, n_iters: int = 20,
                  omega: float = 0.01, labels: str = "ot", detach_mass: bool = False, prior: str = "uniform",
-                 tau: float = 1e-2, prior_mix: float = 0.5) -> ClusterLoss:
+                 tau: float = 1e-2, prior_mix: float = 0.5, orth: str = "paper") -> ClusterLoss:
     """Eq. 14: L_c = L_soft(γ, S) + ω·L_orth(C) from φα's logits (B,N,J) and points (B,N,3); labels 'ot' | 'l2'.
-    `prior` (OT labels): 'uniform' (the paper), 'adaptive' (`cluster_prior`, `prior_mix`) or 'unbalanced' (τ)."""
+    `prior` (OT labels): 'uniform' (the paper), 'adaptive' (`cluster_prior`, `prior_mix`) or 'unbalanced' (τ);
+    `orth`: Eq. 14 ('paper') or its J-free frame form ('frame', `orth_loss`)."""
     dims = _check_points_scores(points, logits, "logits")
     if labels not in ("ot", "l2"): raise ValueError(f"`labels` must be 'ot' or 'l2', got {labels!r}")
     log_s = F.log_softmax(logits, -1)                                    # (B, N, J)
@@ -176,5 +190,5 @@ def cluster_loss(points: torch.Tensor, logits: torch.Tensor, eps: float = 1e-3, 
             gamma = dims["N"] * sinkhorn(sq_dists(points, C.detach()), eps, n_iters, b=b,
                                          tau=tau if prior == "unbalanced" else None)
         else: gamma = F.one_hot(sq_dists(points, C.detach()).argmin(-1), dims["J"]).to(log_s.dtype)
-    l_soft, l_orth = soft_ce(gamma, log_s), orth_loss(C)
+    l_soft, l_orth = soft_ce(gamma, log_s), orth_loss(C, orth)
     return ClusterLoss(l_soft + omega * l_orth, l_soft, l_orth, gamma, C)

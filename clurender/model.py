@@ -15,7 +15,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .core import Profile, get_profile, check_tensor, reuse_freed_memory
-from .clustering import cluster_loss, PRIORS
+from .clustering import cluster_loss, PRIORS, ORTH_KINDS
 from .encoders import get_encoder
 from .heads import SegHead, ColorNet
 from .renderer import render
@@ -73,12 +73,13 @@ class CluRender(nn.Module):
                  use_cluster: bool = True, use_render: bool = True, labels: str = "ot", fitting: str | None = None,
                  render_weight: float = 1.0, jigsaw_k: int = 3, seed: int = 0, render_chunk: int | None = None,
                  prior: str = "uniform", tau: float = 1e-2, prior_mix: float = 0.5, balance: bool = False,
-                 **profile_overrides):
+                 orth: str = "paper", **profile_overrides):
         super().__init__()
         P = get_profile(profile, **profile_overrides)
         if pretext not in PRETEXTS: raise ValueError(f"unknown pretext {pretext!r}; choose one of {PRETEXTS}")
         if labels not in ("ot", "l2"): raise ValueError(f"labels must be 'ot' or 'l2', got {labels!r}")
         if prior not in PRIORS: raise ValueError(f"prior must be one of {PRIORS}, got {prior!r}")
+        if orth not in ORTH_KINDS: raise ValueError(f"orth must be one of {ORTH_KINDS}, got {orth!r}")
         if pretext == "clurender" and not (use_cluster or use_render):
             raise ValueError("CluRender needs use_cluster or use_render (or both)")
         fitting = fitting or P.fitting
@@ -89,10 +90,12 @@ class CluRender(nn.Module):
         self.render_weight, self.jigsaw_k = render_weight, jigsaw_k
         self.prior, self.tau, self.prior_mix = prior, tau, prior_mix           # issue #19: cluster priors
         self.balance = bool(balance)                                          # issue #19: L_c and L_r balanced at f
+        self.orth = orth                                                      # issue #19: Eq. 14 or its frame form
         self.render_chunk = render_chunk           # images per checkpointed chunk of R (memory only: not in `config`)
         self.config = dict(encoder=encoder, profile=P.to_dict(), pretext=pretext, use_cluster=use_cluster, use_render=use_render,
                            labels=labels, fitting=fitting, render_weight=render_weight, jigsaw_k=jigsaw_k, seed=seed)
         if self.balance: self.config.update(balance=True)     # (non-defaults only: older checkpoints resume)
+        if orth != "paper": self.config.update(orth=orth)
         if prior != "uniform":                      # only a non-default prior enters the config: older checkpoints resume
             self.config.update(prior=prior, **({"tau": tau} if prior == "unbalanced" else {"prior_mix": prior_mix}))
         self.encoder = get_encoder(encoder, dim=P.encoder_dim)
@@ -144,7 +147,7 @@ class CluRender(nn.Module):
             P = self.P
             logits = self.seg(f_c); tick("phi_alpha")                                 # (B, N, J)
             cl = cluster_loss(pts, logits, P.eps, P.sinkhorn_iters, P.omega, self.labels, prior=self.prior,
-                              tau=self.tau, prior_mix=self.prior_mix); tick("sinkhorn+L_c")
+                              tau=self.tau, prior_mix=self.prior_mix, orth=self.orth); tick("sinkhorn+L_c")
             out.update(loss_cluster=cl.loss, loss_soft=cl.loss_soft, loss_orth=cl.loss_orth)
             loss = loss + cl.loss
         if self.use_render:
