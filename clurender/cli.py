@@ -32,6 +32,7 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "demo-clustering": ("nbs/55_clustering_demo.ipynb", "clustering_demo", None),
     "partseg-probe": ("nbs/41_partseg_probe.ipynb", "partseg_probe", None),
     "partseg-finetune": ("nbs/42_partseg_finetune.ipynb", "partseg_finetune", None),
+    "cls-finetune": ("nbs/43_cls_finetune.ipynb", "cls_finetune", None),
     "bench-sinkhorn": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark", None),
     "bench-encoders": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark", None),
     "bench-data": ("nbs/32_data_benchmark.ipynb", "data_benchmark", None),
@@ -138,7 +139,7 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
         if out: params["results_root"] = str(Path(out).resolve())
         check_parameters(nb, params)
         return params, job_spec(job, params).folder(study, out) / Path(nb).name
-    if job in ("partseg-probe", "partseg-finetune"):        # one folder per encoder row (and size) and seed, like a run
+    if job in ("partseg-probe", "partseg-finetune", "cls-finetune"):   # one folder per encoder row (and size) and seed
         shots = params.get("shots") if job == "partseg-finetune" else None
         slug = params.get("row", "random") + (f"_shots-{shots}" if shots not in (None, "None", "12", 12) else "")
         folder = Path(out or project_root() / "results") / study / slug / profile / f"seed{params.get('seed', 0)}"

@@ -26,11 +26,13 @@ from torch.utils.data import Dataset
 from .train import pretrain
 from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics
+from .evaluate import psb_coarse1
+
 
 # %% auto #0
-__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe',
-           'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead', 'PartFinetune', 'run_finetune',
-           'plot_part_examples']
+__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data',
+           'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead', 'PartFinetune', 'run_finetune',
+           'ClsHead', 'ClsSet', 'ClsFinetune', 'cls_accuracy', 'cls_data', 'run_cls_finetune', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -246,6 +248,94 @@ def run_finetune(encoder: nn.Module, profile: str | Profile, out_dir, shots: int
     res = pretrain(model, train, out_dir, progress=progress, resume=True)
     return dict(test=evaluate_probe(model, test), train=evaluate_probe(model, train), steps=res["steps"],
                 n_train=len(train), shots=shots, finetune=model.P.to_dict()), model
+
+# %% ../nbs/17_downstream.ipynb #c024b
+class ClsHead(nn.Module):
+    "DGCNN's classification head: global features (B,G) → 512 → 256 (BN, LeakyReLU 0.2, dropout 0.5) → logits (B,C)."
+    def __init__(self, g: int, n_classes: int, widths=(512, 256), dropout: float = 0.5):
+        super().__init__()
+        layers, a = [], g
+        for w in widths:
+            layers += [nn.Linear(a, w, bias=False), nn.BatchNorm1d(w), nn.LeakyReLU(0.2), nn.Dropout(dropout)]
+            a = w
+        self.net = nn.Sequential(*layers, nn.Linear(a, n_classes))
+    def forward(self, g: torch.Tensor) -> torch.Tensor: return self.net(g)
+
+class ClsSet(Dataset):
+    "Clouds (M,N,3) and class ids (M,) (−1: a class the model was not trained on) as the loop's items."
+    def __init__(self, points: torch.Tensor, label: torch.Tensor, classes: list[str]):
+        dims = check_tensor(points, "points", ("M", "N", 3)); check_tensor(label, "label", ("M",), dims, finite=False)
+        self.points, self.label, self.classes = points, label.long(), list(classes)
+    def __len__(self) -> int: return len(self.points)
+    def __getitem__(self, i: int) -> dict: return dict(points=self.points[i], label=self.label[i])
+
+CLS_EPOCHS = {"paper": 100, "cpu": 40, "smoke": 1}          # 40 at cpu: ≈ 8 min for PointNet on 2 cores
+
+class ClsFinetune(nn.Module):
+    """Fine-tuned classification: encoder f_φ (trained) → `global_features` (max ‖ mean) → `ClsHead`; cross-entropy
+    with label smoothing 0.2. `forward(batch, step)` → {'loss'} for `train.pretrain`; `predict(points)` → class ids.
+    Settings: `probe_profile` with `CLS_EPOCHS` and `overrides`."""
+    def __init__(self, encoder: nn.Module, n_classes: int, profile: str | Profile = "cpu", smoothing: float = 0.2,
+                 **overrides):
+        super().__init__()
+        if n_classes < 2: raise ValueError(f"n_classes must be >= 2, got {n_classes}")
+        self.encoder, self.n_classes, self.smoothing = encoder, n_classes, smoothing
+        self.head = ClsHead(2 * encoder.global_dim, n_classes)
+        P0 = get_profile(profile)
+        self.P = probe_profile(profile, **{"epochs": CLS_EPOCHS.get(P0.name, 100), **overrides})
+        self.config = dict(kind="cls_finetune", encoder=getattr(encoder, "config", {"name": encoder.name}),
+                           n_classes=n_classes, smoothing=smoothing, profile=self.P.to_dict())
+    def logits(self, points: torch.Tensor) -> torch.Tensor: return self.head(self.encoder.global_features(points))
+    def forward(self, batch: dict, step: int = 0) -> dict:
+        check_tensor(batch["points"], "batch['points']", ("B", "N", 3))
+        y = batch["label"].long()
+        if int(y.min()) < 0 or int(y.max()) >= self.n_classes:
+            raise ValueError(f"batch['label'] holds class ids in [{int(y.min())}, {int(y.max())}], outside the "
+                             f"model's [0, {self.n_classes}) (train only on classes the head has)")
+        return {"loss": F.cross_entropy(self.logits(batch["points"]), y, label_smoothing=self.smoothing)}
+    @torch.no_grad()
+    def predict(self, points: torch.Tensor, batch_size: int = 64) -> torch.Tensor:
+        "points (M,N,3) → class ids (M,), in evaluation mode."
+        was = self.training; self.eval()
+        out = torch.cat([self.logits(points[i:i + batch_size]).argmax(-1) for i in range(0, len(points), batch_size)])
+        self.train(was); return out
+
+def cls_accuracy(pred: torch.Tensor, label: torch.Tensor) -> dict:
+    "{'acc': over every shape (label −1 counts as wrong), 'acc_seen': over labels ≥ 0, 'n', 'n_seen'}."
+    seen = label >= 0
+    return dict(acc=float((pred == label).float().mean()), acc_seen=float((pred[seen] == label[seen]).float().mean()),
+                n=len(label), n_seen=int(seen.sum()))
+
+def cls_data(profile: str | Profile = "cpu", data_root=None) -> tuple[ClsSet, ClsSet]:
+    """PSB coarse1 train and test as `ClsSet`s with the profile's points (the first N of the cached FPS-ordered
+    1,024); class ids from the train split's classes, test shapes of other classes −1. `smoke`: 4 train classes."""
+    P = get_profile(profile)
+    tr, te, ytr, yte = psb_coarse1(data_root)
+    classes = sorted(set(ytr.tolist()))
+    if P.name == "smoke":                                                    # 4 of the largest train classes
+        keep = [c for c, _ in sorted(zip(*np.unique(ytr, return_counts=True)), key=lambda t: -t[1])[:4]]
+        classes = sorted(keep)
+        mtr, mte = np.isin(ytr, classes), np.isin(yte, classes)
+        tr_pts, te_pts = tr.points[torch.from_numpy(mtr)], te.points[torch.from_numpy(mte)]
+        ytr, yte = ytr[mtr], yte[mte]
+    else: tr_pts, te_pts = tr.points, te.points
+    ids = {c: i for i, c in enumerate(classes)}
+    lab = lambda y: torch.tensor([ids.get(c, -1) for c in y.tolist()])
+    return (ClsSet(tr_pts[:, :P.n_points].contiguous(), lab(ytr), classes),
+            ClsSet(te_pts[:, :P.n_points].contiguous(), lab(yte), classes))
+
+def run_cls_finetune(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data_root=None,
+                     progress: bool = True, data=None, **overrides) -> tuple[dict, ClsFinetune]:
+    """Fine-tune `encoder` with `ClsHead` on PSB coarse1 train (resuming from `out_dir`), evaluate the last epoch on
+    test: ({'test', 'train', 'steps', 'n_train', 'finetune'}, the model)."""
+    train, test = data if data is not None else cls_data(profile, data_root)
+    seed_everything(seed)
+    model = ClsFinetune(encoder, len(train.classes), profile, seed=seed, **overrides)
+    res = pretrain(model, train, out_dir, progress=progress, resume=True)
+    return dict(test=cls_accuracy(model.predict(test.points), test.label),
+                train=cls_accuracy(model.predict(train.points), train.label), steps=res["steps"],
+                n_train=len(train), n_classes=len(train.classes), finetune=model.P.to_dict()), model
+
 
 # %% ../nbs/17_downstream.ipynb #c026
 def plot_part_examples(model: nn.Module, dataset, n: int = 3, name: str = "prediction"):

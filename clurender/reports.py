@@ -15,10 +15,10 @@ from .core import project_root
 from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
 
 # %% auto #0
-__all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'mean_sd', 'load_results',
-           'row_run', 'summary_table', 'seed_runs', 'seed_table', 'budget_table', 'paired_ci', 'pretexts_readme',
-           'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table',
-           'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
+__all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS', 'mean_sd',
+           'load_results', 'row_run', 'summary_table', 'seed_runs', 'seed_table', 'budget_table', 'paired_ci',
+           'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics', 'ablation_runs',
+           'ablation_table', 'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
            'readme_with_headline', 'finetune_runs', 'finetune_table', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
@@ -350,31 +350,40 @@ def readme_with_headline(text: str, profile: str = "cpu", root=None) -> str:
 
 # %% ../nbs/19_reports.ipynb #c029c
 def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> dict:
-    "{(meshes per category, row): {seed: test metrics}} of the fine-tuning study (`nbs/42_partseg_finetune`)."
+    """{(training-set size, row): {seed: test metrics}} of a fine-tuning study (`nbs/42_partseg_finetune`: meshes per
+    category, 12 for all; `nbs/43_cls_finetune`: None)."""
     out = {}
     for f in sorted((_root(root) / study).glob(f"*/{profile}/seed*/results.json")):
         d = load_results(f.parent)["results"]
-        out.setdefault((d["shots"] or 12, d["row"]), {})[d["seed"]] = d["test"]
+        size = (d["shots"] or 12) if "shots" in d else None
+        out.setdefault((size, d["row"]), {})[d["seed"]] = d["test"]
     return out
 
-def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> str:
-    "Markdown table of `finetune_runs`, rows by training-set size then `ROWS` order, paired differences to random."
+PART_COLS = (("OAcc", "oacc"), ("instance mIoU", "instance_miou"), ("class mIoU", "class_miou"))
+
+def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetune", cols=PART_COLS,
+                   key: str = "class_miou", size_col: str | None = "training meshes per category") -> str:
+    """Markdown table of `finetune_runs`, rows by training-set size then `ROWS` order: mean ± std of each metric in
+    `cols` ((header, key) pairs) and the paired difference of `key` to random init. `size_col` None: no size column."""
     runs = finetune_runs(profile, root, study)
-    lines = ["| training meshes per category | encoder | seeds | OAcc | instance mIoU | class mIoU | "
-             "class mIoU − random |", "|---|---|---|---|---|---|---|"]
-    for k in sorted({k for k, _ in runs}):
+    name = dict((k, h) for h, k in cols)[key]
+    head = ([size_col] if size_col else []) + ["encoder", "seeds", *[h for h, _ in cols], f"{name} − random"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for k in sorted({k for k, _ in runs}, key=lambda x: (x is None, x)):
         base = runs.get((k, "random"), {})
         for r in [r for r in ROWS if (k, r) in runs]:
             v = runs[(k, r)]
             common = sorted(set(v) & set(base)) if r != "random" else []
             diff = "—"
             if common:
-                ci = paired_ci([v[s]["class_miou"] for s in common], [base[s]["class_miou"] for s in common])
+                ci = paired_ci([v[s][key] for s in common], [base[s][key] for s in common])
                 iv = f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
                 diff = f"{100 * ci['mean']:+.1f}{iv} ({len(common)} seed{'s' if len(common) > 1 else ''})"
-            m = lambda key: mean_sd([x[key] for x in v.values()])
-            lines.append(f"| {k} | {r} | {len(v)} | {m('oacc')} | {m('instance_miou')} | {m('class_miou')} | {diff} |")
+            cells = ([str(k)] if size_col else []) + [r, str(len(v))]
+            cells += [mean_sd([x[c] for x in v.values()]) for _, c in cols] + [diff]
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
 
 # %% ../nbs/19_reports.ipynb #c030
 def ablation_report(name: str, title: str, note: str, settings: dict, default, profile: str, paper: dict | None = None,
