@@ -168,7 +168,8 @@ def psb_coarse1(root=None) -> tuple:
 def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None, coarse1: tuple | None = None) -> dict:
     """All PSB numbers for one feature extractor `feature_fn(points (M,N,3) tensor) -> (M,F) array`:
     coarse1 linear SVM (all test models / classes seen in train), authors' RBF SVC (on `pool_max_fn` features if
-    given), base-test retrieval statistics (L2). `coarse1`: the sets of `psb_coarse1(root)` if already loaded."""
+    given), base-test retrieval statistics (L2) on the raw features (`base_*`) and on features standardised with the
+    train split's mean and std (`base_std_*`). `coarse1`: the sets of `psb_coarse1(root)` if already loaded."""
     tr, te, ytr, yte = coarse1 or psb_coarse1(root)
     base = psb_split(root, "test", "base")
     sub = lambda ds: ds.points[:, :n_points]
@@ -183,6 +184,8 @@ def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None,
     if pool_max_fn is not None:
         out["coarse1_authors_rbf_svc"] = authors_svm(pool_max_fn(sub(tr)), ytr, pool_max_fn(sub(te)), yte)["acc"]
     out.update({f"base_{k}": v for k, v in retrieval_stats(Fb, base.labels.numpy()).items()})
+    std = StandardScaler().fit(np.asarray(Ftr, np.float64))              # fitted on coarse1 train only
+    out.update({f"base_std_{k}": v for k, v in retrieval_stats(std.transform(Fb), base.labels.numpy()).items()})
     return out
 
 # %% ../nbs/11_evaluate.ipynb #c027n
