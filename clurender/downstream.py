@@ -18,16 +18,12 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, Dataset
 from .core import Profile, get_profile, check_tensor, seed_everything
-from .data import (LabeledPSB, ShapeNetPart, SHAPENETPART, DataError, data_root, find_folders,
-                            normalize_unit_sphere)
-from torch.utils.data import Dataset
+from .data import LabeledPSB, ShapeNetPart, DataError, data_root, find_folders, normalize_unit_sphere
 from .train import pretrain
 from .encoders import PointNorm, split_first_linear
-from .evaluate import predict_parts, part_seg_metrics
-from .evaluate import psb_coarse1
-
+from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
 
 # %% auto #0
 __all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data',
