@@ -26,9 +26,10 @@ from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
 
 # %% auto #0
-__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'probe_profile', 'PartProbe', 'evaluate_probe', 'probe_data',
-           'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead', 'PartFinetune', 'run_finetune',
-           'ClsHead', 'ClsSet', 'ClsFinetune', 'cls_accuracy', 'cls_data', 'run_cls_finetune', 'plot_part_examples']
+__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'probe_profile', 'PartProbe', 'evaluate_probe',
+           'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead', 'PartFinetune',
+           'run_finetune', 'ClsHead', 'ClsSet', 'ClsFinetune', 'cls_accuracy', 'cls_data', 'run_cls_finetune',
+           's3dis_blocks', 'semantic_miou', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -331,6 +332,54 @@ def run_cls_finetune(encoder: nn.Module, profile: str | Profile, out_dir, seed: 
     return dict(test=cls_accuracy(model.predict(test.points), test.label),
                 train=cls_accuracy(model.predict(train.points), train.label), steps=res["steps"],
                 n_train=len(train), n_classes=len(train.classes), finetune=model.P.to_dict()), model
+
+
+# %% ../nbs/17_downstream.ipynb #c024e
+def s3dis_blocks(points: torch.Tensor, colors: torch.Tensor, labels: torch.Tensor, block: float = 1.0,
+                 stride: float = 1.0, n_points: int = 4096, min_points: int = 1, seed: int = 0) -> dict:
+    """PointNet's S3DIS blocks of one room: points (P,3), colors (P,3) in [0,1], labels (P,) → {'features' (K,n,9):
+    x, y relative to the block centre, z, rgb, xyz / room extent; 'labels' (K,n); 'index' (K,n) into the room's
+    points; 'origin' (K,2)}. Blocks with fewer than `min_points` points are dropped."""
+    dims = check_tensor(points, "points", ("P", 3)); check_tensor(colors, "colors", ("P", 3), dims)
+    check_tensor(labels, "labels", ("P",), dims, finite=False)
+    if not 0 < stride <= block: raise ValueError(f"need 0 < stride <= block, got stride={stride}, block={block}")
+    xyz = points.double() - points.double().min(0).values                 # the room starts at 0
+    extent = xyz.max(0).values.clamp_min(1e-9)
+    rng = np.random.default_rng(seed)
+    nx, ny = (max(1, int(np.ceil((float(extent[a]) - block) / stride)) + 1) for a in (0, 1))
+    feats, labs, idx, orig = [], [], [], []
+    for i in range(nx):
+        for j in range(ny):
+            x0, y0 = i * stride, j * stride
+            last_x, last_y = i == nx - 1, j == ny - 1                     # the last block also keeps its far edge
+            inx = (xyz[:, 0] >= x0) & ((xyz[:, 0] < x0 + block) | (last_x & (xyz[:, 0] <= x0 + block)))
+            iny = (xyz[:, 1] >= y0) & ((xyz[:, 1] < y0 + block) | (last_y & (xyz[:, 1] <= y0 + block)))
+            sel = torch.nonzero(inx & iny).flatten().numpy()
+            if len(sel) < max(min_points, 1): continue
+            pick = torch.from_numpy(rng.choice(sel, n_points, replace=len(sel) < n_points))
+            p = xyz[pick]
+            centred = torch.stack([p[:, 0] - (x0 + block / 2), p[:, 1] - (y0 + block / 2), p[:, 2]], -1)
+            feats.append(torch.cat([centred, colors[pick].double(), p / extent], -1).float())
+            labs.append(labels[pick].long()); idx.append(pick); orig.append(torch.tensor([x0, y0]))
+    if not feats: raise ValueError(f"no block holds {min_points} points (room of {dims['P']} points)")
+    return dict(features=torch.stack(feats), labels=torch.stack(labs), index=torch.stack(idx), origin=torch.stack(orig))
+
+S3DIS_CLASSES = ("ceiling", "floor", "wall", "beam", "column", "window", "door", "table", "chair", "sofa", "bookcase",
+                 "board", "clutter")
+
+def semantic_miou(pred, target, n_classes: int = 13) -> dict:
+    """Semantic segmentation over all points given: per class IoU = TP / (TP + FP + FN) (classes present in neither
+    prediction nor truth left out), their mean, and overall accuracy."""
+    pred, target = np.asarray(pred).ravel(), np.asarray(target).ravel()
+    if pred.shape != target.shape: raise ValueError(f"pred and target differ in size: {pred.shape} {target.shape}")
+    if len(target) and (target.min() < 0 or target.max() >= n_classes):
+        raise ValueError(f"target ids must be in [0, {n_classes}), got [{target.min()}, {target.max()}]")
+    cm = np.bincount(target * n_classes + pred, minlength=n_classes ** 2).reshape(n_classes, n_classes)
+    tp, fp, fn = np.diag(cm), cm.sum(0) - np.diag(cm), cm.sum(1) - np.diag(cm)
+    present = tp + fp + fn > 0
+    iou = np.where(present, tp / np.maximum(tp + fp + fn, 1), np.nan)
+    return dict(miou=float(np.nanmean(iou)), oacc=float(tp.sum() / max(len(target), 1)),
+                per_class={int(c): float(iou[c]) for c in np.flatnonzero(present)})
 
 
 # %% ../nbs/17_downstream.ipynb #c026
