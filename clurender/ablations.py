@@ -15,7 +15,7 @@ import torch
 from .core import run_record, save_results
 from .settings import RunSpec
 from .experiment import run_row, row_encoder
-from .downstream import run_probe
+from .downstream import run_probe, first_shapes, scatter_labels
 from .encoders import load_checkpoint
 from .model import CluRender
 from .clustering import cluster_loss
@@ -72,7 +72,7 @@ def plot_clusters(models: dict, dataset, n: int = 3):
     """Figure: the first test shape of each of the first `n` categories of `dataset` (`LabeledPSB`-like): true parts,
     then each model's clusters (`cluster_labels`), with the share of points in the largest and smallest used cluster."""
     import matplotlib.pyplot as plt
-    show = [int(np.nonzero((dataset.category == c).numpy())[0][0]) for c in range(min(n, len(dataset.categories)))]
+    show = first_shapes(dataset, n)
     cols = ["truth", *models]
     fig = plt.figure(figsize=(2.6 * len(cols), 2.3 * len(show)))
     for r, i in enumerate(show):
@@ -81,8 +81,7 @@ def plot_clusters(models: dict, dataset, n: int = 3):
             lab = dataset.part[i] if name == "truth" else cluster_labels(models[name], pts[None])[0]
             share = np.bincount(lab.numpy()) / len(lab); share = share[share > 0]
             ax = fig.add_subplot(len(show), len(cols), r * len(cols) + k + 1, projection="3d")
-            ax.scatter(pts[:, 0], pts[:, 2], pts[:, 1], c=lab.numpy() % 20, cmap="tab20", vmin=0, vmax=19, s=1.5)
-            ax.set_axis_off()
+            scatter_labels(ax, pts, lab, size=1.5)
             ax.set_title(f"{dataset.categories[int(dataset.category[i])]}: {name}\n{len(share)} groups, "
                          f"{100 * share.max():.0f} % / {100 * share.min():.1f} %", fontsize=7)
     fig.tight_layout()

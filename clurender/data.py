@@ -18,10 +18,11 @@ from .core import project_root
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'SHAPENETPART', 'PSB_SCHEMES', 'data_root', 'cache_root',
-           'find_folders', 'DataError', 'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed', 'save_npz',
-           'cached_clouds', 'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF', 'write_modelnet_h5',
-           'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models',
-           'PSB', 'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
+           'DataError', 'find_folders', 'find_folder', 'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed',
+           'save_npz', 'cached_clouds', 'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF',
+           'write_modelnet_h5', 'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory', 'backproject', 'RGBDFrames',
+           'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file', 'labeled_psb_split', 'read_face_labels',
+           'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -54,6 +55,9 @@ def cache_root() -> Path:
     return p
 
 # %% ../nbs/02_data.ipynb #c005a
+class DataError(ValueError):
+    "A data file is missing, truncated or malformed; the message names the file and the fix."
+
 _NOT_SEARCHED = re.compile(r"ShapeNet(Rendering|Vox32|Core\.v\d)|\d{8}|\..*")   # ShapeNet's data, synsets, hidden
 
 def find_folders(root: str | Path, name: str, depth: int = 3) -> list[Path]:
@@ -73,11 +77,17 @@ def find_folders(root: str | Path, name: str, depth: int = 3) -> list[Path]:
         level = nxt
     return hits
 
+def find_folder(root: str | Path, name: str, needs: str, depth: int = 3) -> Path:
+    """The one folder `find_folders` gives; none is an error naming `name` and what is expected (`needs`), two or more
+    an error listing them (the loader never picks one for you)."""
+    hits = find_folders(root, name, depth)
+    if not hits: raise DataError(f"{root}: no {name} folder; {needs}")
+    if len(hits) > 1: raise DataError(f"{root}: {len(hits)} {name} folders ({', '.join(map(str, hits))}); pass the "
+                                      f"data root that holds only the one to use")
+    return hits[0]
+
 
 # %% ../nbs/02_data.ipynb #c007
-class DataError(ValueError):
-    "A data file is missing, truncated or malformed; the message names the file and the fix."
-
 def read_off(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
     "Read an OFF mesh → vertices (V,3) float64, triangles (F,3) int64 (polygons fan-triangulated)."
     path = Path(path)
@@ -488,11 +498,15 @@ class PSB(Dataset):
     def __getitem__(self, i): return dict(points=self.points[i], label=self.labels[i], model_id=self.ids[i])
 
 # %% ../nbs/02_data.ipynb #c031s
+def labeled_psb_split_file(path: str | Path | None = None) -> Path:
+    "`path`, or the shared data's `princeton/labeled_psb_split_12_8.tsv` under the data root."
+    return Path(path) if path is not None else data_root() / "princeton" / "labeled_psb_split_12_8.tsv"
+
 def labeled_psb_split(path: str | Path | None = None) -> dict[str, dict[str, list[int]]]:
     """The fixed 12 train / 8 test split of every Labeled PSB category (ShapePFCN's; by default
     `princeton/labeled_psb_split_12_8.tsv` under the data root) → {category: {'train': [ids], 'test': [ids]}}, checked
     for 12/8 and no overlap."""
-    path = Path(path) if path is not None else data_root() / "princeton" / "labeled_psb_split_12_8.tsv"
+    path = labeled_psb_split_file(path)
     if not path.exists(): raise DataError(f"{path}: split file not found; it ships in the shared data's princeton/")
     rows = [l.split("\t") for l in path.read_text().splitlines()[1:] if l.strip()]
     out: dict[str, dict[str, list[int]]] = {}
@@ -551,7 +565,7 @@ class LabeledPSB(Dataset):
         self.points, self.part = torch.from_numpy(z["points"]), torch.from_numpy(z["labels"])
         self.category, self.ids = torch.tensor(cats), [int(i) for i in z["ids"]]
         if split is not None:                                              # all meshes are sampled (one cache), then kept
-            sf = Path(split_file) if split_file is not None else data_root() / "princeton/labeled_psb_split_12_8.tsv"
+            sf = labeled_psb_split_file(split_file)
             sp = labeled_psb_split(sf)
             if set(self.categories) - set(sp):
                 raise DataError(f"{sf}: no rows for {sorted(set(self.categories) - set(sp))}")

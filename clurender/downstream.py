@@ -20,7 +20,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import DataLoader, Dataset
 from .core import Profile, get_profile, check_tensor, seed_everything
-from .data import LabeledPSB, ShapeNetPart, DataError, data_root, find_folders, normalize_unit_sphere
+from .data import LabeledPSB, ShapeNetPart, DataError, data_root, find_folder, normalize_unit_sphere
 from .train import pretrain
 from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
@@ -29,7 +29,7 @@ from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
 __all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'probe_profile', 'PartProbe', 'evaluate_probe',
            'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead', 'PartFinetune',
            'run_finetune', 'ClsHead', 'ClsSet', 'ClsFinetune', 'cls_accuracy', 'cls_data', 'run_cls_finetune',
-           's3dis_blocks', 'semantic_miou', 'plot_part_examples']
+           's3dis_blocks', 'semantic_miou', 'first_shapes', 'scatter_labels', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -169,11 +169,7 @@ def shapenetpart_data(profile: str | Profile = "cpu", root=None, splits=("train"
     P = get_profile(profile)
     base = data_root(root)
     if not (base / "train_test_split").is_dir():
-        hits = find_folders(base, SHAPENETPART_DIR)
-        if len(hits) != 1:
-            raise DataError(f"{base}: {len(hits)} {SHAPENETPART_DIR} folders ({', '.join(map(str, hits)) or 'none'}); "
-                            f"pass the one to use (it holds <synset>/<id>.txt and train_test_split/)")
-        base = hits[0]
+        base = find_folder(base, SHAPENETPART_DIR, "the official layout holds <synset>/<id>.txt and train_test_split/")
     out = []
     for split in splits:
         ds = ShapeNetPart(base, split, n_points=P.n_points, seed=seed)
@@ -383,19 +379,27 @@ def semantic_miou(pred, target, n_classes: int = 13) -> dict:
 
 
 # %% ../nbs/17_downstream.ipynb #c026
+def first_shapes(dataset, n: int = 3) -> list[int]:
+    "Indices of the first shape of each of the first `n` categories of a `LabeledPSB`-like dataset."
+    return [int(np.nonzero((dataset.category == c).numpy())[0][0]) for c in range(min(n, len(dataset.categories)))]
+
+def scatter_labels(ax, points: torch.Tensor, labels: torch.Tensor, size: float = 2):
+    "Points (N,3) on a 3-D axis, y up, coloured by label id (N,) (tab20, cycling every 20), axes hidden."
+    ax.scatter(points[:, 0], points[:, 2], points[:, 1], c=labels.numpy() % 20, cmap="tab20", vmin=0, vmax=19, s=size)
+    ax.set_axis_off()
+
 def plot_part_examples(model: nn.Module, dataset, n: int = 3, name: str = "prediction"):
     """Figure: the first shape of each of the first `n` categories of `dataset` (`LabeledPSB`-like), true parts (left)
     beside `model.predict` (right), points coloured by part id."""
     import matplotlib.pyplot as plt
-    show = [int(np.nonzero((dataset.category == c).numpy())[0][0]) for c in range(min(n, len(dataset.categories)))]
+    show = first_shapes(dataset, n)
     fig = plt.figure(figsize=(9, 2 * len(show)))
     for r, i in enumerate(show):
         pts, truth = dataset.points[i], dataset.part[i]
         pred = model.predict(pts[None], dataset.category[i:i + 1])[0]
         for k, (lab, title) in enumerate(((truth, "truth"), (pred, name))):
             ax = fig.add_subplot(len(show), 2, 2 * r + k + 1, projection="3d")
-            ax.scatter(pts[:, 0], pts[:, 2], pts[:, 1], c=lab.numpy() % 20, cmap="tab20", vmin=0, vmax=19, s=2)
-            ax.set_axis_off()
+            scatter_labels(ax, pts, lab, size=2)
             ax.set_title(f"{dataset.categories[int(dataset.category[i])]} {dataset.ids[i]}: {title}", fontsize=8)
     fig.tight_layout()
     return fig

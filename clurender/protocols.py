@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import Profile
-from .data import DataError, ModelNetH5, REGISTRY, data_root, find_folders
+from .data import ModelNetH5, REGISTRY, data_root, find_folder
 from .evaluate import (extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, fewshot_split,
                                 psb_protocols, psb_coarse1, psb_split, plot_tsne)
 from .synthetic import SyntheticCorpus, SyntheticShapes, CATEGORIES
@@ -109,14 +109,9 @@ def modelnet40_root(root: str | Path | None = None) -> Path:
     `modelnet40_ply_hdf5_2048` up to 3 levels below the data root (None: `$CLURENDER_DATA`, then ../shared/data)."""
     base = data_root(root)
     if any(base.glob("*train*.h5")): return base
-    hits = find_folders(base, MODELNET40_DIR)
-    if not hits:
-        raise DataError(f"{base}: no {MODELNET40_DIR} folder (PointNet's ModelNet40 packaging: ply_data_train*.h5, "
-                        f"ply_data_test*.h5, shape_names.txt; from {REGISTRY['modelnet40_h5']['url']}); pass "
-                        f"--data-root to the folder that holds it")
-    if len(hits) > 1: raise DataError(f"{base}: {len(hits)} {MODELNET40_DIR} folders ({', '.join(map(str, hits))}); "
-                                      f"pass the one to use")
-    return hits[0]
+    return find_folder(base, MODELNET40_DIR, f"PointNet's ModelNet40 packaging (ply_data_train*.h5, ply_data_test*.h5, "
+                       f"shape_names.txt; from {REGISTRY['modelnet40_h5']['url']}); pass --data-root to the folder "
+                       f"that holds it")
 
 def modelnet40_protocols(encoder, root: str | Path | None = None, n_points: int = 1024, runs: int = 10,
                          seed: int = 0, ways_shots=TABLE5) -> dict:

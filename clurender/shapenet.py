@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset
 from pytorch3d.renderer import FoVPerspectiveCameras
-from .data import DataError, data_root, find_folders, sample_mesh, model_seed
+from .data import DataError, data_root, find_folder, sample_mesh, model_seed
 from .views import view_subset
 
 # %% auto #0
@@ -160,13 +160,8 @@ R2N2_LAYOUT = ("<root>/ShapeNetRendering/<synset>/<id>/rendering/{00..23}.png + 
 def shapenet_roots(root: str | Path | None = None) -> tuple[Path, Path]:
     """(render_root, mesh_root) of `ShapeNetViews` under one data root (None: `$CLURENDER_DATA`, then ../shared/data).
     An error names the layout when a folder is missing and lists the candidates when there are two."""
-    base = data_root(root)
-    found = {n: find_folders(base, n) for n in ("ShapeNetRendering", "ShapeNetCore.v1")}
-    for n, hits in found.items():
-        if not hits: raise DataError(f"{base}: no {n} folder; the ShapeNet pre-training corpus needs {R2N2_LAYOUT}")
-        if len(hits) > 1: raise DataError(f"{base}: {len(hits)} {n} folders ({', '.join(map(str, hits))}); pass the "
-                                          f"data root that holds only the one to use")
-    return found["ShapeNetRendering"][0].parent, found["ShapeNetCore.v1"][0]
+    base, needs = data_root(root), f"the ShapeNet pre-training corpus needs {R2N2_LAYOUT}"
+    return find_folder(base, "ShapeNetRendering", needs).parent, find_folder(base, "ShapeNetCore.v1", needs)
 
 
 # %% ../nbs/13_shapenet.ipynb #c019
