@@ -41,7 +41,7 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
 }
 _NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir", "components",
-                 "modelnet_root")
+                 "modelnet_root", "run")
 FIXED_SETTINGS = {"shapenet-modelnet40": {"corpus": "shapenet"}}   # settings a job's notebook sets itself
 
 def notebook_parameters(notebook: str | Path) -> dict:
@@ -138,6 +138,8 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
     if row is not None:
         if out: params["results_root"] = str(Path(out).resolve())
         check_parameters(nb, params)
+        if str(params.get("run", True)) == "False":                     # tables only: keep the runs' notebooks intact
+            return params, Path(out or project_root() / "results") / study / f"{Path(nb).stem}_tables_{profile}.ipynb"
         return params, job_spec(job, params).folder(study, out) / Path(nb).name
     if job in ("partseg-probe", "partseg-finetune", "cls-finetune"):   # one folder per encoder row (and size) and seed
         shots = params.get("shots") if job == "partseg-finetune" else None
