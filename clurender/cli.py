@@ -33,6 +33,7 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "partseg-probe": ("nbs/41_partseg_probe.ipynb", "partseg_probe", None),
     "partseg-finetune": ("nbs/42_partseg_finetune.ipynb", "partseg_finetune", None),
     "cls-finetune": ("nbs/43_cls_finetune.ipynb", "cls_finetune", None),
+    "semseg-s3dis": ("nbs/44_semseg_s3dis.ipynb", "semseg_s3dis", None),
     "bench-sinkhorn": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark", None),
     "bench-encoders": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark", None),
     "bench-data": ("nbs/32_data_benchmark.ipynb", "data_benchmark", None),
@@ -141,7 +142,7 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
         if str(params.get("run", True)) == "False":                     # tables only: keep the runs' notebooks intact
             return params, Path(out or project_root() / "results") / study / f"{Path(nb).stem}_tables_{profile}.ipynb"
         return params, job_spec(job, params).folder(study, out) / Path(nb).name
-    if job in ("partseg-probe", "partseg-finetune", "cls-finetune"):   # one folder per encoder row (and size) and seed
+    if job in ("partseg-probe", "partseg-finetune", "cls-finetune", "semseg-s3dis"):   # a folder per row (size), seed
         shots = params.get("shots") if job == "partseg-finetune" else None
         slug = params.get("row", "random") + (f"_shots-{shots}" if shots not in (None, "None", "12", 12) else "")
         folder = Path(out or project_root() / "results") / study / slug / profile / f"seed{params.get('seed', 0)}"

@@ -17,12 +17,12 @@ from tqdm.auto import tqdm
 from .core import project_root
 
 # %% auto #0
-__all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'SHAPENETPART', 'PSB_SCHEMES', 'data_root', 'cache_root',
-           'DataError', 'find_folders', 'find_folder', 'read_off', 'normalize_unit_sphere', 'sample_mesh', 'model_seed',
-           'save_npz', 'cached_clouds', 'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF',
-           'write_modelnet_h5', 'ShapeNetPart', 'MMDet3DScenes', 'read_trajectory', 'backproject', 'RGBDFrames',
-           'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file', 'labeled_psb_split', 'read_face_labels',
-           'LabeledPSB']
+__all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'SHAPENETPART', 'S3DIS_DIR', 'PSB_SCHEMES', 'data_root',
+           'cache_root', 'DataError', 'find_folders', 'find_folder', 'read_off', 'normalize_unit_sphere', 'sample_mesh',
+           'model_seed', 'save_npz', 'cached_clouds', 'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF',
+           'write_modelnet_h5', 'ShapeNetPart', 'MMDet3DScenes', 'S3DISH5', 'write_s3dis_h5', 'read_trajectory',
+           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file', 'labeled_psb_split',
+           'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -388,6 +388,68 @@ class MMDet3DScenes(Dataset):
             out["boxes"] = torch.tensor([b["bbox_3d"] for b in info["instances"]], dtype=torch.float32)
             out["box_labels"] = torch.tensor([int(b["bbox_label_3d"]) for b in info["instances"]])
         return out
+
+# %% ../nbs/02_data.ipynb #c025a
+S3DIS_DIR = "indoor3d_sem_seg_hdf5_data"
+
+class S3DISH5(Dataset):
+    """PointNet's S3DIS blocks: `root` holds `ply_data_all_<k>.h5` (`data` (M,N,9), `label` (M,N) in [0, 13)), in the
+    order of `all_files.txt` when present, and `room_filelist.txt` (the room of each block, `Area_<a>_<room>`).
+    `split='test'`: the blocks of `test_area`; `'train'`: every other area. Items {'features' (N,9), 'labels' (N,)}."""
+    def __init__(self, root: str | Path, split: str = "train", test_area: int = 5):
+        import h5py
+        if split not in ("train", "test"): raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+        if test_area not in range(1, 7):
+            raise ValueError(f"test_area must be one of S3DIS's areas 1-6, got {test_area}")
+        root = Path(root)
+        order = root / "all_files.txt"
+        if order.exists(): files = [root / Path(l).name for l in order.read_text().split()]
+        else: files = sorted(root.glob("ply_data_all_*.h5"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1]))
+        if not files: raise DataError(f"{root}: no ply_data_all_*.h5 files (PointNet's {S3DIS_DIR} layout expected)")
+        rooms_f = root / "room_filelist.txt"
+        if not rooms_f.exists(): raise DataError(f"{rooms_f} not found: it names each block's room, hence its area")
+        data, labels = [], []
+        for f in files:
+            if not f.exists(): raise DataError(f"{f}: listed in {order.name} but missing")
+            try:
+                with h5py.File(f, "r") as h: data.append(h["data"][:]); labels.append(h["label"][:])
+            except (OSError, KeyError) as e:
+                raise DataError(f"{f}: unreadable h5 or missing 'data'/'label' ({e})") from None
+        data, labels = np.concatenate(data), np.concatenate(labels)
+        if data.ndim != 3 or data.shape[2] != 9 or labels.shape != data.shape[:2]:
+            raise DataError(f"{root}: need data (M,N,9) and label (M,N), got {data.shape} and {labels.shape}")
+        if labels.size and (labels.min() < 0 or labels.max() > 12):
+            raise DataError(f"{root}: labels must be S3DIS's 13 class ids 0-12, got [{labels.min()}, {labels.max()}]")
+        rooms = rooms_f.read_text().split()
+        if len(rooms) != len(data):
+            raise DataError(f"{rooms_f}: {len(rooms)} rooms listed for {len(data)} blocks in the h5 files")
+        bad = [r for r in rooms if not re.fullmatch(r"Area_[1-6]_\S+", r)]
+        if bad: raise DataError(f"{rooms_f}: room {bad[0]!r} is not Area_<1-6>_<room> ({len(bad)} such lines)")
+        area = np.array([int(r.split("_")[1]) for r in rooms])
+        keep = area == test_area if split == "test" else area != test_area
+        self.features = torch.from_numpy(data[keep].astype(np.float32))          # (M, N, 9)
+        self.labels = torch.from_numpy(labels[keep].astype(np.int64))            # (M, N)
+        self.rooms, self.split, self.test_area = [r for r, k in zip(rooms, keep) if k], split, test_area
+    def __len__(self) -> int: return len(self.features)
+    def __getitem__(self, i: int) -> dict: return dict(features=self.features[i], labels=self.labels[i])
+
+def write_s3dis_h5(folder: str | Path, features: np.ndarray, labels: np.ndarray, rooms: list[str],
+                   per_file: int = 1000) -> Path:
+    "Blocks (M,N,9), labels (M,N) and their rooms in PointNet's packaging (`S3DISH5` reads it). Returns `folder`."
+    import h5py
+    features, labels = np.asarray(features, np.float32), np.asarray(labels)
+    if features.ndim != 3 or features.shape[2] != 9 or labels.shape != features.shape[:2] or len(rooms) != len(labels):
+        raise ValueError(f"need features (M,N,9), labels (M,N) and M rooms, got {features.shape}, {labels.shape}, "
+                         f"{len(rooms)}")
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for k, s in enumerate(range(0, len(features), per_file)):
+        names.append(f"ply_data_all_{k}.h5")
+        with h5py.File(folder / names[-1], "w") as h:
+            h["data"] = features[s:s + per_file]; h["label"] = labels[s:s + per_file].astype(np.uint8)
+    (folder / "all_files.txt").write_text("".join(f"{S3DIS_DIR}/{n}\n" for n in names))
+    (folder / "room_filelist.txt").write_text("".join(r + "\n" for r in rooms))
+    return folder
 
 # %% ../nbs/02_data.ipynb #c027
 def read_trajectory(path: str | Path) -> np.ndarray:

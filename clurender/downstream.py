@@ -20,16 +20,18 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import DataLoader, Dataset
 from .core import Profile, get_profile, check_tensor, seed_everything
-from .data import LabeledPSB, ShapeNetPart, DataError, data_root, find_folder, normalize_unit_sphere
+from .data import (LabeledPSB, ShapeNetPart, S3DISH5, S3DIS_DIR, DataError, data_root, find_folder,
+                            normalize_unit_sphere)
 from .train import pretrain
 from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
 
 # %% auto #0
-__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'probe_profile', 'PartProbe', 'evaluate_probe',
-           'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead', 'PartFinetune',
-           'run_finetune', 'ClsHead', 'ClsSet', 'ClsFinetune', 'cls_accuracy', 'cls_data', 'run_cls_finetune',
-           's3dis_blocks', 'semantic_miou', 'first_shapes', 'scatter_labels', 'plot_part_examples']
+__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'probe_profile', 'PartProbe',
+           'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead',
+           'PartFinetune', 'run_finetune', 'ClsHead', 'ClsSet', 'ClsFinetune', 'cls_accuracy', 'cls_data',
+           'run_cls_finetune', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg', 'evaluate_semseg', 's3dis_data',
+           'run_semseg', 'first_shapes', 'scatter_labels', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -377,6 +379,100 @@ def semantic_miou(pred, target, n_classes: int = 13) -> dict:
     return dict(miou=float(np.nanmean(iou)), oacc=float(tp.sum() / max(len(target), 1)),
                 per_class={int(c): float(iou[c]) for c in np.flatnonzero(present)})
 
+
+# %% ../nbs/17_downstream.ipynb #c024h
+SEMSEG_EPOCHS = {"paper": 250, "cpu": 10, "smoke": 1}
+
+class SemSegHead(nn.Module):
+    """DGCNN's semantic-segmentation head (Wang et al. 2019, S3DIS model `conv7`–`conv9`): per point [f (B,N,d) ‖
+    extra (B,N,e) ‖ global (B,G)] → 512 → 256 (batch norm, LeakyReLU 0.2), dropout 0.5 → logits (B,N,C)."""
+    def __init__(self, d: int, g: int, extra: int = 6, n_classes: int = 13, widths=(512, 256), dropout: float = 0.5):
+        super().__init__()
+        self.d, self.g, self.extra = d, g, extra
+        layers, a = [], d + extra + g
+        for w in widths:
+            layers += [nn.Linear(a, w, bias=False), PointNorm(w), nn.LeakyReLU(0.2)]
+            a = w
+        if dropout: layers.append(nn.Dropout(dropout))
+        self.net = nn.Sequential(*layers, nn.Linear(a, n_classes))
+
+    def forward(self, f: torch.Tensor, extra: torch.Tensor, g: torch.Tensor) -> torch.Tensor:
+        dims = check_tensor(f, "f", ("B", "N", self.d))
+        check_tensor(extra, "extra", (dims["B"], dims["N"], self.extra), dims)
+        check_tensor(g, "g", (dims["B"], self.g), dims)
+        return split_first_linear(self.net, torch.cat([f, extra], -1), g)           # (B, N, C)
+
+class SemSeg(nn.Module):
+    """Semantic segmentation by fine-tuning (Sec. 6.2.2): the encoder f_φ reads channels 0–2 of each block (x, y
+    centred, z); `SemSegHead` reads its point features, the max-pooled global layer and the other channels (rgb, room-
+    normalised xyz). `forward(batch {'features' (B,N,C), 'labels' (B,N)}, step)` → {'loss'}; `predict(features)` →
+    (M,N) class ids. SGD + cosine schedule by `configure_optimizer`; settings on top of `profile` (`overrides`)."""
+    def __init__(self, encoder: nn.Module, n_classes: int = 13, in_channels: int = 9, profile: str | Profile = "cpu",
+                 **overrides):
+        super().__init__()
+        if in_channels < 3: raise ValueError(f"in_channels must be >= 3 (xyz first), got {in_channels}")
+        self.encoder, self.n_classes, self.in_channels = encoder, n_classes, in_channels
+        self.head = SemSegHead(encoder.dim, encoder.global_dim, in_channels - 3, n_classes)
+        P0 = get_profile(profile)
+        self.P = P0.replace(**{"batch_size": 4 if P0.name == "smoke" else 24, "lr": 0.1, "weight_decay": 1e-4,
+                               "epochs": SEMSEG_EPOCHS.get(P0.name, 250), **overrides})
+        self.config = dict(kind="semseg", encoder=getattr(encoder, "config", {"name": encoder.name}),
+                           n_classes=n_classes, in_channels=in_channels, profile=self.P.to_dict())
+
+    def configure_optimizer(self, lr: float, epochs: int):
+        "The paper's: SGD (momentum 0.9, weight decay `P.weight_decay`), lr cosine-annealed to 1e-3 over `epochs`."
+        opt = torch.optim.SGD(self.parameters(), lr=lr, momentum=0.9, weight_decay=self.P.weight_decay)
+        return opt, torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(epochs, 1), eta_min=1e-3)
+
+    def logits(self, features: torch.Tensor) -> torch.Tensor:
+        "features (B,N,C) → class logits (B,N,n_classes)."
+        check_tensor(features, "features", ("B", "N", self.in_channels))
+        f, g = self.encoder.features(self.encoder.check(features[..., :3].contiguous()))  # (B,N,d), (B,M,G)
+        return self.head(f, features[..., 3:], g.amax(1))
+
+    def forward(self, batch: dict, step: int = 0) -> dict:
+        y = batch["labels"].long()
+        if int(y.min()) < 0 or int(y.max()) >= self.n_classes:
+            raise ValueError(f"batch['labels'] holds ids in [{int(y.min())}, {int(y.max())}], outside the model's "
+                             f"[0, {self.n_classes})")
+        return {"loss": F.cross_entropy(self.logits(batch["features"]).flatten(0, 1), y.flatten())}
+
+    @torch.no_grad()
+    def predict(self, features: torch.Tensor, batch_size: int = 16) -> torch.Tensor:
+        "features (M,N,C) → class ids (M,N), in evaluation mode."
+        was = self.training; self.eval()
+        out = torch.cat([self.logits(features[i:i + batch_size]).argmax(-1)
+                         for i in range(0, len(features), batch_size)])
+        self.train(was); return out
+
+def evaluate_semseg(model: SemSeg, dataset) -> dict:
+    "`semantic_miou` over every point of every block of `dataset` (items {'features', 'labels'}), classes named."
+    out = semantic_miou(model.predict(dataset.features).numpy(), dataset.labels.numpy(), model.n_classes)
+    if model.n_classes == len(S3DIS_CLASSES):
+        out["per_class"] = {S3DIS_CLASSES[c]: v for c, v in out["per_class"].items()}
+    return out
+
+def s3dis_data(root=None, test_area: int = 5) -> tuple[S3DISH5, S3DISH5]:
+    """(train, test) blocks of PointNet's S3DIS h5 packaging: test = `test_area`, train = the other areas. `root`: the
+    `indoor3d_sem_seg_hdf5_data` folder, or a data root with it up to 3 levels below."""
+    base = data_root(root)
+    if not (base / "room_filelist.txt").exists():
+        base = find_folder(base, S3DIS_DIR, "PointNet's S3DIS blocks: ply_data_all_<k>.h5 and room_filelist.txt")
+    tr, te = S3DISH5(base, "train", test_area), S3DISH5(base, "test", test_area)
+    for ds in (tr, te):
+        if not len(ds): raise DataError(f"{base}: no {ds.split} block (test area {test_area}; room_filelist.txt)")
+    return tr, te
+
+def run_semseg(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data_root=None, test_area: int = 5,
+               progress: bool = True, data=None, **overrides) -> tuple[dict, SemSeg]:
+    """Fine-tune `encoder` with `SemSegHead` on the training areas (resuming from `out_dir`), score the last epoch on
+    `test_area` once: ({'test', 'steps', 'n_train', 'n_test', 'finetune'}, the model)."""
+    train, test = data if data is not None else s3dis_data(data_root, test_area)
+    seed_everything(seed)
+    model = SemSeg(encoder, 13, train[0]["features"].shape[-1], profile, seed=seed, **overrides)
+    res = pretrain(model, train, out_dir, progress=progress, resume=True)
+    return dict(test=evaluate_semseg(model, test), steps=res["steps"], n_train=len(train), n_test=len(test),
+                finetune=model.P.to_dict()), model
 
 # %% ../nbs/17_downstream.ipynb #c026
 def first_shapes(dataset, n: int = 3) -> list[int]:

@@ -63,7 +63,8 @@ def load_history(out_dir: str | Path) -> list[dict]:
 def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, batch_size: int | None = None,
              lr: float | None = None, resume: bool = False, max_steps: int | None = None, num_workers: int = 0,
              progress: bool = True, seed: int | None = None) -> dict:
-    """Train `model` (a `CluRender`) on `dataset` (items as `SyntheticViews`); hyper-parameters default to `model.P`.
+    """Train `model` (a `CluRender`) on `dataset` (items as `SyntheticViews`); hyper-parameters default to `model.P`;
+    AdamW with `P.lr_step` / `P.lr_gamma` steps unless the model has `configure_optimizer(lr, epochs)` → (opt, sched).
     Writes out_dir/{last.pt, metrics.jsonl, encoder.pt}. `max_steps` stops (like an interrupt) after that many steps
     in total. Returns {'steps', 'epochs_done', 'finished', 'wall_s', 'checkpoint', 'encoder'}."""
     P = model.P
@@ -76,8 +77,10 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     if rank == 0: out.mkdir(parents=True, exist_ok=True)
     ckpt_path, log_path = out / "last.pt", out / "metrics.jsonl"
     model.to(dev)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=P.weight_decay)
-    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=P.lr_step, gamma=P.lr_gamma)
+    if hasattr(model, "configure_optimizer"): opt, sched = model.configure_optimizer(lr, epochs)   # e.g. SGD + cosine
+    else:
+        opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=P.weight_decay)
+        sched = torch.optim.lr_scheduler.StepLR(opt, step_size=P.lr_step, gamma=P.lr_gamma)
     epoch0, batch0, step = 0, 0, 0
     if resume and ckpt_path.exists():
         ck = load_checkpoint(ckpt_path, map_location=dev)                   # weights_only: no code runs from the file
