@@ -19,8 +19,8 @@ from .core import check_tensor
 
 # %% auto #0
 __all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot', 'fewshot_split', 'retrieval_stats',
-           'd2_descriptor', 'psb_split', 'psb_coarse1', 'psb_protocols', 'predict_parts', 'part_seg_metrics',
-           'plot_tsne', 'point_pca_colors']
+           'd2_descriptor', 'psb_split', 'psb_coarse1', 'psb_retrieval', 'psb_protocols', 'predict_parts',
+           'part_seg_metrics', 'plot_tsne', 'point_pca_colors']
 
 # %% ../nbs/11_evaluate.ipynb #c005
 @torch.no_grad()
@@ -165,17 +165,25 @@ def psb_coarse1(root=None) -> tuple:
     names = lambda ds: np.array([ds.classes[i] for i in ds.labels.tolist()])
     return tr, te, names(tr), names(te)
 
+def psb_retrieval(Ftr: np.ndarray, Fte: np.ndarray, test_ids: list[int], root=None) -> dict:
+    """PSB base-test retrieval (L2; leave-one-out 1-NN, first and second tier): on the raw features (`base_*`) and
+    on features standardised with the coarse1 train split's mean and std (`base_std_*`, scikit-learn's
+    StandardScaler). Ftr (coarse1 train features), Fte (coarse1 test features, rows in `test_ids`' order)."""
+    base = psb_split(root, "test", "base")
+    pos = {m: i for i, m in enumerate(test_ids)}                       # base test = the same models as coarse1 test
+    Fb = np.asarray(Fte)[[pos[m] for m in base.ids]]
+    out = {f"base_{k}": v for k, v in retrieval_stats(Fb, base.labels.numpy()).items()}
+    std = StandardScaler().fit(np.asarray(Ftr, np.float64))              # fitted on coarse1 train only
+    out.update({f"base_std_{k}": v for k, v in retrieval_stats(std.transform(Fb), base.labels.numpy()).items()})
+    return out
+
 def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None, coarse1: tuple | None = None) -> dict:
     """All PSB numbers for one feature extractor `feature_fn(points (M,N,3) tensor) -> (M,F) array`:
     coarse1 linear SVM (all test models / classes seen in train), authors' RBF SVC (on `pool_max_fn` features if
-    given), base-test retrieval statistics (L2) on the raw features (`base_*`) and on features standardised with the
-    train split's mean and std (`base_std_*`). `coarse1`: the sets of `psb_coarse1(root)` if already loaded."""
+    given), `psb_retrieval` (`base_*`, `base_std_*`). `coarse1`: the sets of `psb_coarse1(root)` if already loaded."""
     tr, te, ytr, yte = coarse1 or psb_coarse1(root)
-    base = psb_split(root, "test", "base")
     sub = lambda ds: ds.points[:, :n_points]
     Ftr, Fte = feature_fn(sub(tr)), feature_fn(sub(te))
-    pos = {m: i for i, m in enumerate(te.ids)}                            # base test = the same models as coarse1 test
-    Fb = Fte[[pos[m] for m in base.ids]]
     svm = linear_svm(Ftr, ytr, Fte, yte)
     seen = np.isin(yte, ytr)
     out = dict(coarse1_svm=svm["acc"], coarse1_svm_seen=float((svm["pred"][seen] == yte[seen]).mean()), coarse1_C=svm["C"],
@@ -183,9 +191,7 @@ def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None,
                coarse1_n_test=int(len(yte)), coarse1_n_test_seen=int(seen.sum()))
     if pool_max_fn is not None:
         out["coarse1_authors_rbf_svc"] = authors_svm(pool_max_fn(sub(tr)), ytr, pool_max_fn(sub(te)), yte)["acc"]
-    out.update({f"base_{k}": v for k, v in retrieval_stats(Fb, base.labels.numpy()).items()})
-    std = StandardScaler().fit(np.asarray(Ftr, np.float64))              # fitted on coarse1 train only
-    out.update({f"base_std_{k}": v for k, v in retrieval_stats(std.transform(Fb), base.labels.numpy()).items()})
+    out.update(psb_retrieval(Ftr, Fte, te.ids, root))
     return out
 
 # %% ../nbs/11_evaluate.ipynb #c027n

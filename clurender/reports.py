@@ -15,10 +15,11 @@ from .core import project_root
 from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
 
 # %% auto #0
-__all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS', 'mean_sd',
-           'load_results', 'row_run', 'summary_table', 'seed_runs', 'seed_table', 'budget_table', 'paired_ci',
-           'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics', 'ablation_runs',
-           'ablation_table', 'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
+__all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS',
+           'mean_sd', 'load_results', 'row_run', 'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs',
+           'retrieval_table', 'retrieval_leads', 'leads_md', 'budget_table', 'paired_ci', 'pretexts_readme',
+           'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table',
+           'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
            'readme_with_headline', 'finetune_runs', 'finetune_table', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
@@ -114,6 +115,56 @@ def seed_table(profile: str = "cpu", root=None, study: str = "pretexts") -> tupl
                          + " | ".join(f"{_pct(v.mean())} ± {_pct(sd(v))}" for v in g.values()) + " |")
     return "\n".join(lines) + "\n", out
 
+# %% ../nbs/19_reports.ipynb #c008s
+RETRIEVAL_STATS = (("base_nn", "base_std_nn", "base 1-NN"), ("base_first_tier", "base_std_first_tier", "1st tier"))
+
+def retrieval_runs(profile: str = "cpu", root=None, study: str = "pretexts") -> dict:
+    """{row: {seed: {raw and standardised retrieval numbers}}} of the default-setting runs that have both variants
+    (in results.json, or the standardised ones in retrieval.json)."""
+    out = {}
+    for spec, f in find_runs(study, profile, _root(root)):
+        if spec.slug != spec.row: continue
+        r = dict(load_results(f)["results"])
+        if (f / "retrieval.json").exists(): r.update(json.loads((f / "retrieval.json").read_text())["results"])
+        if all(k in r for raw, std, _ in RETRIEVAL_STATS for k in (raw, std)):
+            out.setdefault(spec.row, {})[spec.seed] = {k: r[k] for raw, std, _ in RETRIEVAL_STATS for k in (raw, std)}
+    return {row: dict(sorted(out[row].items())) for row in ROWS if row in out}
+
+def retrieval_table(profile: str = "cpu", root=None, study: str = "pretexts") -> str:
+    "Markdown: per row, mean ± sd over its seeds of each retrieval number, raw and standardised."
+    runs = retrieval_runs(profile, root, study)
+    head = " | ".join(f"{n}, raw | {n}, standardised" for _, _, n in RETRIEVAL_STATS)
+    lines = [f"| row | seeds | {head} |", "|---|---|" + "---|" * (2 * len(RETRIEVAL_STATS))]
+    for row, by_seed in runs.items():
+        cells = [mean_sd([v[k] for v in by_seed.values()]) for raw, std, _ in RETRIEVAL_STATS for k in (raw, std)]
+        lines.append(f"| {row} | {', '.join(map(str, by_seed))} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+def retrieval_leads(profile: str = "cpu", root=None, study: str = "pretexts", key: str = "base_nn") -> list[dict]:
+    """Every pair of rows (a, b) with common seeds: the mean paired difference a − b of `key` on raw and on
+    standardised features, and `lead`: a or b where both differences have that sign, else None."""
+    runs, std_key = retrieval_runs(profile, root, study), {raw: std for raw, std, _ in RETRIEVAL_STATS}[key]
+    rows, out = list(runs), []
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            seeds = [s for s in runs[a] if s in runs[b]]
+            if not seeds: continue
+            d = {k: float(np.mean([runs[a][s][k] - runs[b][s][k] for s in seeds])) for k in (key, std_key)}
+            lead = a if min(d.values()) > 0 else b if max(d.values()) < 0 else None
+            out.append(dict(a=a, b=b, seeds=seeds, raw=d[key], standardised=d[std_key], lead=lead))
+    return out
+
+def leads_md(leads: list[dict], name: str = "base 1-NN") -> str:
+    "`retrieval_leads` as Markdown lines: who leads whom where raw and standardised agree; the pairs that disagree."
+    agree = [l for l in leads if l["lead"]]
+    lines = [f"- **{l['lead']}** ahead of {l['b'] if l['lead'] == l['a'] else l['a']} on {name}: raw "
+             f"{100 * abs(l['raw']):+.1f}, standardised {100 * abs(l['standardised']):+.1f} (seeds "
+             f"{', '.join(map(str, l['seeds']))})" for l in agree]
+    dis = [f"{l['a']} − {l['b']} (raw {100 * l['raw']:+.1f}, standardised {100 * l['standardised']:+.1f})"
+           for l in leads if not l["lead"]]
+    if dis: lines.append(f"- No lead, the two disagree: " + "; ".join(dis))
+    return "\n".join(lines) + "\n"
+
 # %% ../nbs/19_reports.ipynb #c010
 def _hardware(run: dict) -> str:
     "'CPU' or the GPU's model name (e.g. 'H100') of a run record."
@@ -182,6 +233,10 @@ def pretexts_readme(profile: str = "cpu", root=None, study: str = "pretexts") ->
         md += [f"## Pre-trained on the {title}, seed 0", "", summary_table(profile, root, corpus, study)]
     md += ["## Seeds", "", "Seed k sets the initialisation, the batch order and the view draws; the paired gain is "
            "over the random-init encoder of the same seed (mean ± sd over seeds).", "", seed_table(profile, root, study)[0],
+           "## Retrieval: raw and standardised features", "", "PSB base retrieval on the raw features and on "
+           "features standardised with the coarse1 train split's mean and std (`evaluate.psb_retrieval`); mean ± sd "
+           "over the seeds that have both. A row leads another only where both variants agree (paired over common "
+           "seeds):", "", retrieval_table(profile, root, study), leads_md(retrieval_leads(profile, root, study)),
            "## Budget: the same configuration trained longer", "", "Only the number of epochs changes (`-p epochs N`; "
            "the hardware that trained each run in brackets; every run was scored on the CPU).", "",
            budget_table(profile, root, study)]
