@@ -19,10 +19,10 @@ from .core import project_root
 # %% auto #0
 __all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'SHAPENETPART', 'S3DIS_DIR', 'PSB_SCHEMES', 'data_root',
            'cache_root', 'DataError', 'find_folders', 'find_folder', 'read_off', 'normalize_unit_sphere', 'sample_mesh',
-           'model_seed', 'save_npz', 'cached_clouds', 'sha256sum', 'extract', 'download', 'ModelNetH5', 'ModelNetOFF',
-           'write_modelnet_h5', 'ShapeNetPart', 'MMDet3DScenes', 'S3DISH5', 'write_s3dis_h5', 'read_trajectory',
-           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file', 'labeled_psb_split',
-           'read_face_labels', 'LabeledPSB']
+           'model_seed', 'save_npz', 'cached_clouds', 'sha256sum', 'extract', 'download', 'read_h5', 'ModelNetH5',
+           'ModelNetOFF', 'write_modelnet_h5', 'ShapeNetPart', 'MMDet3DScenes', 'S3DISH5', 'write_s3dis_h5',
+           'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file',
+           'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -250,19 +250,24 @@ def download(name: str, root: str | Path, url: str | None = None, sha256: str | 
     return extract(dst, cache_root() / "extracted" / name)
 
 # %% ../nbs/02_data.ipynb #c018
+def read_h5(files: list[Path]) -> tuple[np.ndarray, np.ndarray]:
+    "`data` and `label` of PointNet-style h5 files, concatenated in order; an unreadable file is an error naming it."
+    import h5py
+    data, labels = [], []
+    for f in files:
+        try:
+            with h5py.File(f, "r") as h: data.append(h["data"][:]); labels.append(h["label"][:])
+        except (OSError, KeyError) as e: raise DataError(f"{f}: unreadable h5 or missing 'data'/'label' ({e})") from None
+    return np.concatenate(data), np.concatenate(labels)
+
 class ModelNetH5(Dataset):
     "PointNet's `modelnet40_ply_hdf5_2048` packaging: `*{split}*.h5` files with `data` (M,2048,3) and `label` (M,1)."
     def __init__(self, root: str | Path, split: str = "train", n_points: int = 1024):
-        import h5py
         root = Path(root)
         files = sorted(root.glob(f"*{split}*.h5"))
         if not files: raise DataError(f"{root}: no '*{split}*.h5' files (expected modelnet40_ply_hdf5_2048 layout)")
-        data, labels = [], []
-        for f in files:
-            try:
-                with h5py.File(f, "r") as h: data.append(h["data"][:]); labels.append(h["label"][:].reshape(-1))
-            except (OSError, KeyError) as e: raise DataError(f"{f}: unreadable h5 or missing 'data'/'label' ({e})") from None
-        self.points, self.labels = np.concatenate(data).astype(np.float32), np.concatenate(labels).astype(np.int64)
+        data, labels = read_h5(files)
+        self.points, self.labels = data.astype(np.float32), labels.reshape(-1).astype(np.int64)
         if self.points.shape[1] < n_points:
             raise DataError(f"{root}: clouds have {self.points.shape[1]} points, fewer than n_points={n_points}")
         self.n_points = n_points
@@ -397,7 +402,6 @@ class S3DISH5(Dataset):
     order of `all_files.txt` when present, and `room_filelist.txt` (the room of each block, `Area_<a>_<room>`).
     `split='test'`: the blocks of `test_area`; `'train'`: every other area. Items {'features' (N,9), 'labels' (N,)}."""
     def __init__(self, root: str | Path, split: str = "train", test_area: int = 5):
-        import h5py
         if split not in ("train", "test"): raise ValueError(f"split must be 'train' or 'test', got {split!r}")
         if test_area not in range(1, 7):
             raise ValueError(f"test_area must be one of S3DIS's areas 1-6, got {test_area}")
@@ -408,14 +412,9 @@ class S3DISH5(Dataset):
         if not files: raise DataError(f"{root}: no ply_data_all_*.h5 files (PointNet's {S3DIS_DIR} layout expected)")
         rooms_f = root / "room_filelist.txt"
         if not rooms_f.exists(): raise DataError(f"{rooms_f} not found: it names each block's room, hence its area")
-        data, labels = [], []
-        for f in files:
-            if not f.exists(): raise DataError(f"{f}: listed in {order.name} but missing")
-            try:
-                with h5py.File(f, "r") as h: data.append(h["data"][:]); labels.append(h["label"][:])
-            except (OSError, KeyError) as e:
-                raise DataError(f"{f}: unreadable h5 or missing 'data'/'label' ({e})") from None
-        data, labels = np.concatenate(data), np.concatenate(labels)
+        missing = [f for f in files if not f.exists()]
+        if missing: raise DataError(f"{missing[0]}: listed in {order.name} but missing")
+        data, labels = read_h5(files)
         if data.ndim != 3 or data.shape[2] != 9 or labels.shape != data.shape[:2]:
             raise DataError(f"{root}: need data (M,N,9) and label (M,N), got {data.shape} and {labels.shape}")
         if labels.size and (labels.min() < 0 or labels.max() > 12):
