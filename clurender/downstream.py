@@ -29,9 +29,9 @@ from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
 # %% auto #0
 __all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'probe_profile', 'PartProbe',
            'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead',
-           'PartFinetune', 'run_finetune', 'ClsHead', 'ClsSet', 'ClsFinetune', 'cls_accuracy', 'cls_data',
-           'run_cls_finetune', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg', 'evaluate_semseg', 's3dis_data',
-           'run_semseg', 'first_shapes', 'scatter_labels', 'plot_part_examples']
+           'PartFinetune', 'run_finetune', 'ClsHead', 'ClsSet', 'predict_batched', 'ClsFinetune', 'cls_accuracy',
+           'cls_data', 'run_cls_finetune', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg', 'evaluate_semseg',
+           's3dis_data', 'run_semseg', 'first_shapes', 'scatter_labels', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -264,6 +264,13 @@ class ClsSet(Dataset):
     def __len__(self) -> int: return len(self.points)
     def __getitem__(self, i: int) -> dict: return dict(points=self.points[i], label=self.label[i])
 
+@torch.no_grad()
+def predict_batched(model: nn.Module, x: torch.Tensor, batch_size: int) -> torch.Tensor:
+    "argmax over the last axis of `model.logits` on `x` in chunks of `batch_size`, in evaluation mode (mode restored)."
+    was = model.training; model.eval()
+    out = torch.cat([model.logits(x[i:i + batch_size]).argmax(-1) for i in range(0, len(x), batch_size)])
+    model.train(was); return out
+
 CLS_EPOCHS = {"paper": 100, "cpu": 40, "smoke": 1}          # 40 at cpu: ≈ 8 min for PointNet on 2 cores
 
 class ClsFinetune(nn.Module):
@@ -288,12 +295,9 @@ class ClsFinetune(nn.Module):
             raise ValueError(f"batch['label'] holds class ids in [{int(y.min())}, {int(y.max())}], outside the "
                              f"model's [0, {self.n_classes}) (train only on classes the head has)")
         return {"loss": F.cross_entropy(self.logits(batch["points"]), y, label_smoothing=self.smoothing)}
-    @torch.no_grad()
     def predict(self, points: torch.Tensor, batch_size: int = 64) -> torch.Tensor:
         "points (M,N,3) → class ids (M,), in evaluation mode."
-        was = self.training; self.eval()
-        out = torch.cat([self.logits(points[i:i + batch_size]).argmax(-1) for i in range(0, len(points), batch_size)])
-        self.train(was); return out
+        return predict_batched(self, points, batch_size)
 
 def cls_accuracy(pred: torch.Tensor, label: torch.Tensor) -> dict:
     "{'acc': over every shape (label −1 counts as wrong), 'acc_seen': over labels ≥ 0, 'n', 'n_seen'}."
@@ -437,13 +441,9 @@ class SemSeg(nn.Module):
                              f"[0, {self.n_classes})")
         return {"loss": F.cross_entropy(self.logits(batch["features"]).flatten(0, 1), y.flatten())}
 
-    @torch.no_grad()
     def predict(self, features: torch.Tensor, batch_size: int = 16) -> torch.Tensor:
         "features (M,N,C) → class ids (M,N), in evaluation mode."
-        was = self.training; self.eval()
-        out = torch.cat([self.logits(features[i:i + batch_size]).argmax(-1)
-                         for i in range(0, len(features), batch_size)])
-        self.train(was); return out
+        return predict_batched(self, features, batch_size)
 
 def evaluate_semseg(model: SemSeg, dataset) -> dict:
     "`semantic_miou` over every point of every block of `dataset` (items {'features', 'labels'}), classes named."
