@@ -16,11 +16,12 @@ from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
 
 # %% auto #0
 __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS',
-           'mean_sd', 'load_results', 'row_run', 'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs',
-           'retrieval_table', 'retrieval_leads', 'leads_md', 'budget_table', 'paired_ci', 'pretexts_readme',
-           'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table',
-           'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
-           'readme_with_headline', 'finetune_runs', 'finetune_table', 'ablation_report']
+           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'mean_sd', 'load_results', 'row_run', 'summary_table', 'seed_runs',
+           'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads', 'leads_md', 'budget_table',
+           'paired_ci', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics',
+           'ablation_runs', 'ablation_table', 'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs',
+           'headline_table', 'readme_with_headline', 'finetune_runs', 'finetune_table', 'pretrain_probe_runs',
+           'pretrain_probe_table', 'probe_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -437,6 +438,89 @@ def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetu
             cells = ([str(k)] if size_col else []) + [r, str(len(v))]
             cells += [mean_sd([x[c] for x in v.values()]) for _, c in cols] + [diff]
             lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# %% ../nbs/19_reports.ipynb #c029f
+PRETRAINED_PROBE_ROWS = ("clurender", "cluster_only", "render_only")
+
+def pretrain_probe_runs(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_ROWS) -> dict[str, dict[int, float]]:
+    """{row: {seed: probe test class mIoU}}: `random` from the probe study (init seed = probe seed = k), each row of
+    `rows` from its default ablation runs (encoder pre-trained with seed k, probed with seed k); rows without runs left
+    out."""
+    out = {"random": {}}
+    for f in sorted((_root(root) / "partseg_probe" / "random" / profile).glob("seed*/results.json")):
+        d = load_results(f.parent)["results"]; out["random"][d["seed"]] = d["test"]["class_miou"]
+    runs = ablation_runs({r: RunSpec.make(r, profile) for r in rows}, profile, root)
+    for r in rows:
+        v = {s: m["probe_class_miou"] for s, m in runs.get(r, {}).items() if m["probe_class_miou"] is not None}
+        if v: out[r] = v
+    return {r: dict(sorted(v.items())) for r, v in out.items() if v}
+
+def pretrain_probe_table(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_ROWS, target: float = 0.05) -> str:
+    """Markdown: probe class mIoU per pre-training seed, mean ± std, and the paired difference to random init over the
+    seeds both have (95 % interval), then one sentence per row on issue #17's target: a mean gain ≥ `target` and
+    beyond 2 std of the paired differences."""
+    runs = pretrain_probe_runs(profile, root, rows)
+    if "random" not in runs: return "No `random` probe runs yet.\n"
+    seeds = sorted({s for v in runs.values() for s in v})
+    lines = ["| encoder | " + " | ".join(f"seed {s}" for s in seeds) + " | mean ± std | − random [95 %] |",
+             "|---|" + "---|" * (len(seeds) + 2)]
+    verdicts = []
+    for r, v in runs.items():
+        diff = "—"
+        common = sorted(set(v) & set(runs["random"])) if r != "random" else []
+        if common:
+            ci = paired_ci([v[s] for s in common], [runs["random"][s] for s in common])
+            iv = f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
+            diff = f"{100 * ci['mean']:+.1f}{iv} ({len(common)} seed{'s' if len(common) > 1 else ''})"
+            if ci["std"] is not None:
+                met = ci["mean"] >= target and ci["mean"] > 2 * ci["std"]
+                verdicts.append(f"- {r}: {100 * ci['mean']:+.1f} points over {len(common)} paired seeds (std of the "
+                                f"differences {100 * ci['std']:.1f}); a gain ≥ {100 * target:.0f} points beyond 2 std: "
+                                f"{'met' if met else 'not met'}.")
+        lines.append(f"| {r} | " + " | ".join(_pct(v.get(s)) for s in seeds) + f" | {mean_sd(v.values())} | {diff} |")
+    return "\n".join(lines + ([""] + verdicts if verdicts else [])) + "\n"
+
+
+# %% ../nbs/19_reports.ipynb #c029i
+PAPER_T4 = {"random": (92.8, 82.2), "jigsaw3d": (93.1, 82.2), "clurender": (94.1, 84.3)}   # PointNet, ShapeNetPart
+
+def probe_readme(profile: str = "cpu", root=None, study: str = "partseg_probe") -> str:
+    """The probe study's README: `probe_runs` per encoder (mean ± std over probe seeds, with the paper's Table 4),
+    `pretrain_probe_table`, the newest run's command and machine, then findings.md."""
+    base, runs = _root(root) / study, probe_runs(profile, root, study)
+    lines = [f"# Part segmentation: linear probe on frozen encoders, Labeled PSB 12/8 split (`{profile}`)", "",
+             "Generated by `nbs/41_partseg_probe.ipynb` (`reports.probe_readme`) from the runs below; mean ± std over "
+             "probe seeds (%). A trained row's runs probe its committed seed-0 encoder; `random`'s seed k is also "
+             "its init seed.", "",
+             "| encoder | seeds | OAcc | per-shape acc. | instance mIoU | class mIoU | "
+             "paper Table 4 (ShapeNetPart, PointNet) OAcc / mIoU |",
+             "|---|---|---|---|---|---|---|"]
+    for r in [r for r in ROWS if r in runs]:
+        v, p = runs[r], PAPER_T4.get(r)
+        lines.append(f"| {r} | {len(v)} | " + " | ".join(mean_sd([x[k] for x in v]) for k in
+                                                           ("oacc", "shape_acc", "instance_miou", "class_miou"))
+                     + f" | {f'{p[0]} / {p[1]}' if p else '—'} |")
+    lines += ["", "Per-shape accuracy: the fraction of a shape's points labelled correctly, averaged over shapes; our "
+              "points cover the surface evenly (farthest-point subsets of area-weighted samples), so it approximates "
+              "the area-weighted labelling accuracy of Kalogerakis et al. (2010). Every shape has the same number of "
+              "points and every category 8 test shapes, so per-shape accuracy equals OAcc and class mIoU equals "
+              "instance mIoU here. The paper's numbers are on another dataset (ShapeNetPart, 16 categories, ≈ 14k "
+              "training shapes) and are shown for orientation only; supervised_* rows were pre-trained with the "
+              "procedural corpus's labels.", "",
+              "## Across pre-training seeds", "",
+              "Class mIoU (%) of the probe on encoders pre-trained with seed k (the ablation study's default runs, "
+              "`results/ablations/<row>/<profile>/seed<k>/partseg.json`) and of random initialisation with init "
+              "seed k; last column: the paired difference to random init over the seeds both have [95 % interval]. "
+              "Issue #17's target for CluRender: a gain ≥ 5 points, beyond 2 std of the paired differences.", "",
+              pretrain_probe_table(profile, root).rstrip()]
+    recs = [load_results(f.parent)["run"] for f in base.glob(f"*/{profile}/seed*/results.json")]
+    if recs:
+        rec = max(recs, key=lambda r: r.get("date", ""))
+        lines += ["", f"Last run: `{rec['command']}`; commit `{rec['git_commit']}`; {rec['hardware']['cpu']}; "
+                      f"{rec['date']}."]
+    if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]
     return "\n".join(lines) + "\n"
 
 
