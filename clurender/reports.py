@@ -20,8 +20,8 @@ __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATI
            'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads', 'leads_md', 'budget_table',
            'paired_ci', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics',
            'ablation_runs', 'ablation_table', 'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs',
-           'headline_table', 'readme_with_headline', 'finetune_runs', 'finetune_table', 'pretrain_probe_runs',
-           'pretrain_probe_table', 'probe_readme', 'ablation_report']
+           'headline_table', 'readme_with_headline', 'finetune_runs', 'paired_cell', 'finetune_table',
+           'pretrain_probe_runs', 'pretrain_probe_table', 'probe_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -415,6 +415,15 @@ def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetun
         out.setdefault((size, d["row"]), {})[d["seed"]] = d["test"]
     return out
 
+def paired_cell(x: dict, base: dict) -> tuple[dict | None, str]:
+    """`paired_ci` of x − base ({seed: value} each) over the seeds both have, and its table cell
+    '+d [lo, hi] (n seeds)' in points ('—' and None when no seed is shared)."""
+    common = sorted(set(x) & set(base))
+    if not common: return None, "—"
+    ci = paired_ci([x[s] for s in common], [base[s] for s in common])
+    iv = f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
+    return ci, f"{100 * ci['mean']:+.1f}{iv} ({len(common)} seed{'s' if len(common) > 1 else ''})"
+
 PART_COLS = (("OAcc", "oacc"), ("instance mIoU", "instance_miou"), ("class mIoU", "class_miou"))
 
 def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetune", cols=PART_COLS,
@@ -429,12 +438,8 @@ def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetu
         base = runs.get((k, "random"), {})
         for r in [r for r in ROWS if (k, r) in runs]:
             v = runs[(k, r)]
-            common = sorted(set(v) & set(base)) if r != "random" else []
-            diff = "—"
-            if common:
-                ci = paired_ci([v[s][key] for s in common], [base[s][key] for s in common])
-                iv = f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
-                diff = f"{100 * ci['mean']:+.1f}{iv} ({len(common)} seed{'s' if len(common) > 1 else ''})"
+            _, diff = paired_cell({s: x[key] for s, x in v.items()}, {s: x[key] for s, x in base.items()}) \
+                if r != "random" else (None, "—")
             cells = ([str(k)] if size_col else []) + [r, str(len(v))]
             cells += [mean_sd([x[c] for x in v.values()]) for _, c in cols] + [diff]
             lines.append("| " + " | ".join(cells) + " |")
@@ -468,17 +473,12 @@ def pretrain_probe_table(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_
              "|---|" + "---|" * (len(seeds) + 2)]
     verdicts = []
     for r, v in runs.items():
-        diff = "—"
-        common = sorted(set(v) & set(runs["random"])) if r != "random" else []
-        if common:
-            ci = paired_ci([v[s] for s in common], [runs["random"][s] for s in common])
-            iv = f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
-            diff = f"{100 * ci['mean']:+.1f}{iv} ({len(common)} seed{'s' if len(common) > 1 else ''})"
-            if ci["std"] is not None:
-                met = ci["mean"] >= target and ci["mean"] > 2 * ci["std"]
-                verdicts.append(f"- {r}: {100 * ci['mean']:+.1f} points over {len(common)} paired seeds (std of the "
-                                f"differences {100 * ci['std']:.1f}); a gain ≥ {100 * target:.0f} points beyond 2 std: "
-                                f"{'met' if met else 'not met'}.")
+        ci, diff = paired_cell(v, runs["random"]) if r != "random" else (None, "—")
+        if ci and ci["std"] is not None:
+            met = ci["mean"] >= target and ci["mean"] > 2 * ci["std"]
+            verdicts.append(f"- {r}: {100 * ci['mean']:+.1f} points over {ci['n']} paired seeds (std of the "
+                            f"differences {100 * ci['std']:.1f}); a gain ≥ {100 * target:.0f} points beyond 2 std: "
+                            f"{'met' if met else 'not met'}.")
         lines.append(f"| {r} | " + " | ".join(_pct(v.get(s)) for s in seeds) + f" | {mean_sd(v.values())} | {diff} |")
     return "\n".join(lines + ([""] + verdicts if verdicts else [])) + "\n"
 
