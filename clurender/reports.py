@@ -16,12 +16,13 @@ from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
 
 # %% auto #0
 __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS',
-           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'mean_sd', 'load_results', 'row_run', 'summary_table', 'seed_runs',
-           'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads', 'leads_md', 'budget_table',
-           'paired_ci', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics',
-           'ablation_runs', 'ablation_table', 'ablation_plot', 'write_ablation', 'ablations_readme', 'probe_runs',
-           'headline_table', 'readme_with_headline', 'finetune_runs', 'paired_cell', 'finetune_table',
-           'pretrain_probe_runs', 'pretrain_probe_table', 'probe_readme', 'ablation_report']
+           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'mean_sd', 'load_results', 'row_run',
+           'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
+           'leads_md', 'budget_table', 'paired_ci', 'pretexts_readme', 'readme_name', 'write_pretexts_readme',
+           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'write_ablation',
+           'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline', 'finetune_runs', 'paired_cell',
+           'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table', 'last_run_line', 'probe_readme',
+           'finetune_findings', 'finetune_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -233,7 +234,8 @@ def pretexts_readme(profile: str = "cpu", root=None, study: str = "pretexts") ->
     for corpus, title in zip(CORPORA, ("procedural corpus (train split)", "procedural corpus + PSB train meshes")):
         md += [f"## Pre-trained on the {title}, seed 0", "", summary_table(profile, root, corpus, study)]
     md += ["## Seeds", "", "Seed k sets the initialisation, the batch order and the view draws; the paired gain is "
-           "over the random-init encoder of the same seed (mean ± sd over seeds).", "", seed_table(profile, root, study)[0],
+           "over the random-init encoder of the same seed (mean ± sd over seeds).", "",
+           seed_table(profile, root, study)[0],
            "## Retrieval: raw and standardised features", "", "PSB base retrieval on the raw features and on "
            "features standardised with the coarse1 train split's mean and std (`evaluate.psb_retrieval`); mean ± sd "
            "over the seeds that have both. A row leads another only where both variants agree (paired over common "
@@ -483,6 +485,16 @@ def pretrain_probe_table(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_
     return "\n".join(lines + ([""] + verdicts if verdicts else [])) + "\n"
 
 
+# %% ../nbs/19_reports.ipynb #c029i1
+def last_run_line(profile: str = "cpu", root=None, study: str = "partseg_probe") -> str | None:
+    """'Last run: `command`; commit `…`; machine; date.' of a study's newest run at `profile` (by its record's date),
+    for the study READMEs; None when the study has no run there."""
+    recs = [load_results(f.parent)["run"] for f in (_root(root) / study).glob(f"*/{profile}/seed*/results.json")]
+    if not recs: return None
+    rec = max(recs, key=lambda r: r.get("date", ""))
+    return f"Last run: `{rec['command']}`; commit `{rec['git_commit']}`; {rec['hardware']['cpu']}; {rec['date']}."
+
+
 # %% ../nbs/19_reports.ipynb #c029i
 PAPER_T4 = {"random": (92.8, 82.2), "jigsaw3d": (93.1, 82.2), "clurender": (94.1, 84.3)}   # PointNet, ShapeNetPart
 
@@ -515,11 +527,62 @@ def probe_readme(profile: str = "cpu", root=None, study: str = "partseg_probe") 
               "seed k; last column: the paired difference to random init over the seeds both have [95 % interval]. "
               "Issue #17's target for CluRender: a gain ≥ 5 points, beyond 2 std of the paired differences.", "",
               pretrain_probe_table(profile, root).rstrip()]
-    recs = [load_results(f.parent)["run"] for f in base.glob(f"*/{profile}/seed*/results.json")]
-    if recs:
-        rec = max(recs, key=lambda r: r.get("date", ""))
-        lines += ["", f"Last run: `{rec['command']}`; commit `{rec['git_commit']}`; {rec['hardware']['cpu']}; "
-                      f"{rec['date']}."]
+    if (last := last_run_line(profile, root, study)): lines += ["", last]
+    if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+# %% ../nbs/19_reports.ipynb #c029l
+FINETUNE_STUDIES = {
+    "partseg_finetune": dict(
+        title="Part segmentation by fine-tuning, Labeled PSB 12/8 split", notebook="42_partseg_finetune",
+        what="the encoder trained end to end with DGCNN's part-segmentation head, Sec. 6.2.4's schedule fixed in "
+             "advance",
+        table={}),
+    "cls_finetune": dict(
+        title="Classification by fine-tuning, PSB coarse1", notebook="43_cls_finetune",
+        what="the encoder trained end to end with DGCNN's classification head, a schedule fixed in advance",
+        note="`acc` counts test shapes of classes the train split lacks as errors. ",
+        table=dict(key="acc", size_col=None, cols=(("acc", "acc"), ("acc, seen classes", "acc_seen"))))}
+
+def finetune_findings(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> list[str]:
+    """One markdown bullet per (training-set size, pre-trained row) of a fine-tuning study: the paired difference of
+    its key metric to random init, the seeds it is ahead in, and whether the 95 % interval excludes 0."""
+    kw = FINETUNE_STUDIES[study]["table"]
+    key = kw.get("key", "class_miou")
+    name = dict((k, h) for h, k in kw.get("cols", PART_COLS))[key]
+    runs, out = finetune_runs(profile, root, study), []
+    for k in sorted({k for k, _ in runs}, key=lambda x: (x is None, x)):
+        base = {s: x[key] for s, x in runs.get((k, "random"), {}).items()}
+        for r in [r for r in ROWS if (k, r) in runs and r != "random"]:
+            x = {s: v[key] for s, v in runs[(k, r)].items()}
+            ci, cell = paired_cell(x, base)
+            if ci is None: continue
+            common = sorted(set(x) & set(base))
+            ahead = sum(x[s] > base[s] for s in common)
+            where = "" if k is None else ("all 12 training meshes per category: " if k == 12 else
+                                          f"{k} training mesh{'es' if k > 1 else ''} per category: ")
+            verdict = ("one paired seed, not yet testable" if ci["lo"] is None else
+                       "beyond seed noise (the interval excludes 0)" if ci["lo"] > 0 or ci["hi"] < 0 else
+                       "within seed noise (the interval contains 0)")
+            out.append(f"- {where}{r} − random, {name}: {cell}; ahead in {ahead} of {len(common)} paired seeds; "
+                       f"{verdict}.")
+    return out
+
+def finetune_readme(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> str:
+    """A fine-tuning study's README (`FINETUNE_STUDIES`): `finetune_table`, `finetune_findings`, the newest run's
+    command and machine, then the study's findings.md verbatim."""
+    if study not in FINETUNE_STUDIES:
+        raise ValueError(f"unknown study {study!r}; choose one of {list(FINETUNE_STUDIES)}")
+    S, base = FINETUNE_STUDIES[study], _root(root) / study
+    lines = [f"# {S['title']} (`{profile}`)", "",
+             f"Generated by `nbs/{S['notebook']}.ipynb` (`reports.finetune_readme`) from the runs below: {S['what']}, "
+             "the last epoch reported; mean ± std over seeds (%). Last column: the paired difference to random "
+             f"initialisation [95 % interval] over the seeds both have. {S.get('note', '')}Peers' public fine-tuning "
+             "code reports the best test epoch; this table selects nothing on the test split.", "",
+             finetune_table(profile, root, study, **S["table"]).rstrip()]
+    if (found := finetune_findings(profile, root, study)): lines += ["", "## Findings", "", *found]
+    if (last := last_run_line(profile, root, study)): lines += ["", last]
     if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]
     return "\n".join(lines) + "\n"
 

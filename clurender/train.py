@@ -45,7 +45,8 @@ def _dist_setup() -> tuple[int, int, torch.device]:
         dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
     if dist.is_initialized():
         rank, world = dist.get_rank(), dist.get_world_size()
-        dev = torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}") if torch.cuda.is_available() else torch.device("cpu")
+        dev = (torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}") if torch.cuda.is_available()
+               else torch.device("cpu"))
         return rank, world, dev
     return 0, 1, get_device("auto")
 
@@ -66,7 +67,8 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     """Train `model` (a `CluRender`) on `dataset` (items as `SyntheticViews`); hyper-parameters default to `model.P`;
     AdamW with `P.lr_step` / `P.lr_gamma` steps unless the model has `configure_optimizer(lr, epochs)` → (opt, sched).
     Writes out_dir/{last.pt, metrics.jsonl, encoder.pt}. `max_steps` stops (like an interrupt) after that many steps
-    in total. Returns {'steps', 'epochs_done', 'finished', 'wall_s', 'checkpoint', 'encoder'}."""
+    in total. Returns {'steps', 'epochs_done', 'finished', 'wall_s' (this call), 'train_s' (every call since step 0:
+    the checkpoint carries the time spent before it), 'checkpoint', 'encoder'}; metrics.jsonl's `time` is train_s."""
     P = model.P
     epochs = P.epochs if epochs is None else epochs
     G = P.batch_size if batch_size is None else batch_size
@@ -81,14 +83,16 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     else:
         opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=P.weight_decay)
         sched = torch.optim.lr_scheduler.StepLR(opt, step_size=P.lr_step, gamma=P.lr_gamma)
-    epoch0, batch0, step = 0, 0, 0
+    epoch0, batch0, step, before = 0, 0, 0, 0.0                              # before: training seconds of earlier calls
     if resume and ckpt_path.exists():
         ck = load_checkpoint(ckpt_path, map_location=dev)                   # weights_only: no code runs from the file
         if ck["model_config"] != model.config:
-            raise ValueError(f"{ckpt_path} was written by a different model configuration:\n  checkpoint: {ck['model_config']}\n"
+            raise ValueError(f"{ckpt_path} was written by a different model configuration:\n"
+                             f"  checkpoint: {ck['model_config']}\n"
                              f"  this model: {model.config}\nuse another out_dir or resume=False")
         model.load_state_dict(ck["model"]); opt.load_state_dict(ck["optimizer"]); sched.load_state_dict(ck["scheduler"])
         epoch0, batch0, step = ck["epoch"], ck["batch"], ck["step"]
+        before = float(ck.get("elapsed", 0.0))                               # (absent before 2026-12-03)
         if "rng" in ck: torch.set_rng_state(ck["rng"])                      # (checkpoints before 2026-12-02 have none)
         if rank == 0:                                                         # drop log rows past the checkpoint
             rows = [r for r in load_history(out) if r["step"] <= step]
@@ -103,6 +107,7 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
             _save(ckpt_path, dict(model=model.state_dict(), optimizer=opt.state_dict(), scheduler=sched.state_dict(),
                                   epoch=pos["epoch"], batch=pos["batch"], step=step, model_config=model.config,
                                   rng=torch.get_rng_state(),             # dropout etc. continue as if never stopped
+                                  elapsed=before + time.perf_counter() - t0,
                                   train=dict(epochs=epochs, batch_size=G, lr=lr, seed=seed, world=world)))
     t0, finished = time.perf_counter(), False
     try:
@@ -114,7 +119,8 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
             # checkpoint restores for the model's dropout): resuming mid-epoch then continues exactly
             loader = DataLoader(dataset, batch_sampler=sampler, num_workers=num_workers,
                                 generator=torch.Generator().manual_seed(seed * 1_000_003 + epoch))
-            bar = tqdm(loader, total=len(sampler), desc=f"epoch {epoch + 1}/{epochs}", disable=not progress or rank > 0, leave=False)
+            bar = tqdm(loader, total=len(sampler), desc=f"epoch {epoch + 1}/{epochs}", disable=not progress or rank > 0,
+                       leave=False)
             run = {}
             for batch in bar:
                 res = net(_to(batch, dev), step=step)
@@ -122,13 +128,15 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
                 if world > 1: dist.all_reduce(ok, op=dist.ReduceOp.MIN)
                 if ok.item() < 1:
                     last = f"last good checkpoint: {ckpt_path}" if ckpt_path.exists() else "no checkpoint written yet"
-                    raise FloatingPointError(f"non-finite loss at step {step} (epoch {epoch + 1}, batch {pos['batch']}); "
+                    raise FloatingPointError(f"non-finite loss at step {step} (epoch {epoch + 1}, batch "
+                                             f"{pos['batch']}); "
                                              f"{last}. Lower the learning rate or check the data.")
                 opt.zero_grad(set_to_none=True); res["loss"].backward(); opt.step()
                 logs = torch.stack([v.detach().float() for v in res.values()])
                 if world > 1: dist.all_reduce(logs); logs /= world
                 step += 1; pos["batch"] += 1
-                row = dict(step=step, epoch=epoch + 1, lr=opt.param_groups[0]["lr"], time=round(time.perf_counter() - t0, 3),
+                row = dict(step=step, epoch=epoch + 1, lr=opt.param_groups[0]["lr"],
+                           time=round(before + time.perf_counter() - t0, 3),
                            **{k: float(v) for k, v in zip(res, logs)})
                 if rank == 0:
                     with log_path.open("a") as f: f.write(json.dumps(row) + "\n")
@@ -146,7 +154,9 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
         raise
     if rank == 0: torch.save(encoder_state(model.encoder), out / "encoder.pt")
     if world > 1: dist.barrier()
-    return dict(steps=step, epochs_done=pos["epoch"], finished=finished, wall_s=round(time.perf_counter() - t0, 2),
+    wall = time.perf_counter() - t0
+    return dict(steps=step, epochs_done=pos["epoch"], finished=finished, wall_s=round(wall, 2),
+                train_s=round(before + wall, 2),
                 checkpoint=str(ckpt_path), encoder=str(out / "encoder.pt"), world=world)
 
 # %% ../nbs/10_train.ipynb #c011
