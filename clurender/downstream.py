@@ -271,7 +271,7 @@ def predict_batched(model: nn.Module, x: torch.Tensor, batch_size: int) -> torch
     out = torch.cat([model.logits(x[i:i + batch_size]).argmax(-1) for i in range(0, len(x), batch_size)])
     model.train(was); return out
 
-CLS_EPOCHS = {"paper": 100, "cpu": 40, "smoke": 1}          # 40 at cpu: ≈ 8 min for PointNet on 2 cores
+CLS_EPOCHS = {"paper": 100, "cpu": 40, "smoke": 1}          # 40 at cpu: 13–14 min for PointNet on 2 cores (measured)
 
 class ClsFinetune(nn.Module):
     """Fine-tuned classification: encoder f_φ (trained) → `global_features` (max ‖ mean) → `ClsHead`; cross-entropy
