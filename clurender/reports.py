@@ -538,7 +538,7 @@ FINETUNE_STUDIES = {
         title="Part segmentation by fine-tuning, Labeled PSB 12/8 split", notebook="42_partseg_finetune",
         what="the encoder trained end to end with DGCNN's part-segmentation head, Sec. 6.2.4's schedule fixed in "
              "advance",
-        table={}),
+        table=dict(key="class_miou", cols=PART_COLS)),
     "cls_finetune": dict(
         title="Classification by fine-tuning, PSB coarse1", notebook="43_cls_finetune",
         what="the encoder trained end to end with DGCNN's classification head, a schedule fixed in advance",
@@ -549,8 +549,8 @@ def finetune_findings(profile: str = "cpu", root=None, study: str = "partseg_fin
     """One markdown bullet per (training-set size, pre-trained row) of a fine-tuning study: the paired difference of
     its key metric to random init, the seeds it is ahead in, and whether the 95 % interval excludes 0."""
     kw = FINETUNE_STUDIES[study]["table"]
-    key = kw.get("key", "class_miou")
-    name = dict((k, h) for h, k in kw.get("cols", PART_COLS))[key]
+    key = kw["key"]
+    name = dict((k, h) for h, k in kw["cols"])[key]
     runs, out = finetune_runs(profile, root, study), []
     for k in sorted({k for k, _ in runs}, key=lambda x: (x is None, x)):
         base = {s: x[key] for s, x in runs.get((k, "random"), {}).items()}
