@@ -19,10 +19,10 @@ __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATI
            'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'mean_sd', 'load_results', 'row_run',
            'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
            'leads_md', 'budget_table', 'paired_ci', 'pretexts_readme', 'readme_name', 'write_pretexts_readme',
-           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'write_ablation',
-           'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline', 'finetune_runs', 'paired_cell',
-           'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table', 'last_run_line', 'probe_readme',
-           'finetune_findings', 'finetune_readme', 'ablation_report']
+           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'run_cost',
+           'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
+           'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table',
+           'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -349,6 +349,56 @@ def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = 
     ax.legend(loc="lower right", fontsize=8); ax.set_title(title or f"`{profile}`"); fig.tight_layout()
     return fig
 
+# %% ../nbs/19_reports.ipynb #c024n
+def _times(folder: Path) -> list[float]:
+    "The `time` column of folder/metrics.jsonl, the trainer's log (empty if there is none)."
+    p = Path(folder) / "metrics.jsonl"
+    return [json.loads(l)["time"] for l in p.read_text().splitlines() if l.strip()] if p.exists() else []
+
+def run_cost(folder: str | Path) -> dict | None:
+    """One ablation run's cost from its records, or None without partseg.json: {'wall_s' (pre-training, evaluation
+    and probe: partseg.json's record), 'train_s' / 'probe_s' (the last `time` of train/ and probe/metrics.jsonl),
+    'eval_s', 'step_s' (median pre-training step), 'whole'}. `whole` is False where the run was resumed or re-run,
+    so that `wall_s` covers only its last session: a `time` column that starts again (the trainer before 2026-12-03)
+    or a record shorter than the training it logs (since then the checkpoint carries earlier sessions' time)."""
+    f = Path(folder); p = f / "partseg.json"
+    if not p.exists(): return None
+    wall, r = json.loads(p.read_text())["run"].get("wall_s"), load_results(f)["results"]
+    tt, tp = _times(f / "train"), _times(f / "probe")
+    train_s, probe_s = (t[-1] if t else 0.0 for t in (tt, tp))
+    restart = any(b < a for t in (tt, tp) for a, b in zip(t, t[1:]))
+    return dict(wall_s=wall, train_s=train_s, eval_s=r.get("eval_s"), probe_s=probe_s, step_s=r.get("median_step_s"),
+                whole=wall is not None and not restart and wall >= train_s + probe_s)
+
+def cost_table(profile: str = "cpu", root=None, study: str = "ablations", target_min: float = 20) -> str:
+    """Markdown: per setting (run slug), how many of its runs the records time whole, the fastest and the median of
+    those in minutes, the fastest's split and its pre-training step; then which settings' fastest run exceeds
+    `target_min`."""
+    by = {}
+    for s, f in find_runs(study, profile, _root(root)):
+        if (c := run_cost(f)): by.setdefault(s.slug, []).append(c)
+    lines = ["| setting | runs timed whole | fastest (min) | median (min) | fastest: pre-training / evaluation / probe "
+             "(min) | fastest: s per pre-training step |", "|---|---|---|---|---|---|"]
+    over, none = [], []
+    m = lambda s: "—" if s is None else f"{s / 60:.1f}"
+    for slug in sorted(by):
+        whole = sorted((c for c in by[slug] if c["whole"]), key=lambda c: c["wall_s"])
+        if not whole:
+            none.append(slug); lines.append(f"| {slug} | 0 of {len(by[slug])} | — | — | — | — |"); continue
+        b = whole[0]
+        if b["wall_s"] > 60 * target_min: over.append(f"{slug} ({m(b['wall_s'])} min)")
+        step = "—" if b["step_s"] is None else f"{b['step_s']:.2f}"
+        lines.append(f"| {slug} | {len(whole)} of {len(by[slug])} | {m(b['wall_s'])} | "
+                     f"{m(float(np.median([c['wall_s'] for c in whole])))} | "
+                     f"{m(b['train_s'])} / {m(b['eval_s'])} / {m(b['probe_s'])} | {step} |")
+    if not by: return "No run of this study has a probe record yet.\n"
+    verdict = (f"**Over the {target_min:g}-minute budget even in the fastest run:** " + "; ".join(over) + "."
+               if over else f"**Every setting's fastest run fits the {target_min:g}-minute budget.**")
+    if none: verdict += f" No run timed whole yet: {', '.join(none)}."
+    return ("\n".join(lines) + "\n\n" + verdict + " The fastest run is the one that shared the cores least; the "
+            "others ran beside other runs or CI. Resumed runs are left out: their records time the last session "
+            "only.\n")
+
 # %% ../nbs/19_reports.ipynb #c025
 def write_ablation(name: str, md: str, profile: str, fig=None, root=None, study: str = "ablations") -> Path:
     """Write one ablation table (results/<study>/<name>_<profile>.md, + .png) and regenerate the study's README from
@@ -360,7 +410,8 @@ def write_ablation(name: str, md: str, profile: str, fig=None, root=None, study:
     return f
 
 def ablations_readme(root=None, study: str = "ablations") -> str:
-    "results/<study>/README.md: the `cpu` ablation tables present (Tables 6–10, then beyond the paper), findings.md."
+    """results/<study>/README.md: the `cpu` ablation tables present (Tables 6–10, then beyond the paper), the
+    cost of a run (`cost_table`), findings.md."""
     base = _root(root) / study
     md = ["# The paper's ablations (Tables 6–10), `cpu` profile", "",
           f"Generated by `clurender.reports.ablations_readme` from the tables the notebooks `nbs/2x_ablation_*.ipynb` "
@@ -371,6 +422,7 @@ def ablations_readme(root=None, study: str = "ablations") -> str:
     for f in tables + sorted(base.glob("beyond_*_cpu.md")):              # then issue #19's (nbs/25_beyond_priors)
         md += [f.read_text().rstrip() + "\n"] + ([f"![{f.stem}]({f.stem}.png)\n"] if f.with_suffix(".png").exists()
                                                   else [])
+    md += ["## Cost of one run (`cpu` profile)\n", cost_table("cpu", root, study)]
     if (base / "findings.md").exists(): md += [(base / "findings.md").read_text().rstrip() + "\n"]
     return "\n".join(md)
 
