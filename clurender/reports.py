@@ -298,7 +298,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
     runs, paper = ablation_runs(settings, profile, root, study), paper or {}
     lines = [f"| {name} | seeds | " + " | ".join(n for _, n in ABLATION_METRICS) + f" | {paper_col} |",
              "|---|---|" + "---|" * (len(ABLATION_METRICS) + 1)]
-    beyond, untested, tested = [], [], []
+    beyond, untested, tested, n_int = [], [], [], 0
     for label in runs:
         cells = []
         for m, mname in ABLATION_METRICS:
@@ -312,7 +312,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
                 ci = f" [{100 * d['lo']:+.1f}, {100 * d['hi']:+.1f}]" if d["lo"] is not None else ""
                 s += f" ({100 * d['mean']:+.1f}{ci})"
                 if d["lo"] is None: untested.append(f"{label} ({mname})")
-                else: tested.append(label)
+                else: tested.append(label); n_int += 1
                 if d["lo"] is not None and (d["lo"] > 0 or d["hi"] < 0):
                     beyond.append(f"{label} on {mname} ({100 * d['mean']:+.1f})")
             cells.append(s)
@@ -324,7 +324,9 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
         verdict = ("**Not yet testable**: no setting has two seeds paired with the default's, so no difference can be "
                    "told from seed noise (the bracketed numbers are single-seed differences).")
     else:
-        verdict = ("**Beyond seed noise** (paired 95 % interval excluding 0): " + "; ".join(beyond) + "." if beyond
+        verdict = ("**Beyond seed noise** (paired 95 % interval excluding 0): " + "; ".join(beyond) + f". That is "
+                   f"{len(beyond)} of the {n_int} paired intervals; by chance alone about {0.05 * n_int:.1f} of "
+                   f"{n_int} would exclude 0." if beyond
                    else "**No setting differs from the default beyond seed noise** on any metric (every paired 95 % "
                    "interval contains 0)" + (", among the settings with ≥ 2 paired seeds." if untested else "."))
         if untested: verdict += f" Not yet testable (one paired seed): {n_untested} setting(s)."
