@@ -16,8 +16,8 @@ import torch
 
 # %% auto #0
 __all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'check_tensor', 'reuse_freed_memory',
-           'git_commit', 'hardware_info', 'run_record', 'save_results', 'project_root', 'numba_threads', 'results_dir',
-           'loader_throughput']
+           'git_commit', 'hardware_info', 'save_results', 'cpu_ticks', 'cpu_split', 'machine_load', 'run_record',
+           'project_root', 'numba_threads', 'results_dir', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -172,11 +172,7 @@ def hardware_info() -> dict:
     except ImportError: pass
     return info
 
-def run_record(command: str, profile: str, wall_s: float, **extra) -> dict:
-    "Everything needed to reproduce a number: command, commit, profile, wall time, hardware, date."
-    return dict(command=command, git_commit=git_commit(), profile=profile, wall_s=round(float(wall_s), 3),
-                date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                hardware=hardware_info(), **extra)
+
 
 def save_results(out_dir: str | Path, name: str, numbers: dict, record: dict) -> Path:
     "Write `{numbers, run}` to `out_dir/name.json` and return the path."
@@ -184,6 +180,43 @@ def save_results(out_dir: str | Path, name: str, numbers: dict, record: dict) ->
     p = out / f"{name}.json"
     p.write_text(json.dumps(dict(results=numbers, run=record), indent=2, default=float))
     return p
+
+# %% ../nbs/00_core.ipynb #c018n
+_STAT_FIELDS = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")
+
+def cpu_ticks(stat: str | None = None) -> list[int] | None:
+    "The machine's CPU time counters (`_STAT_FIELDS`) from the `cpu` line of /proc/stat (or `stat`); None off Linux."
+    try: stat = Path("/proc/stat").read_text() if stat is None else stat
+    except OSError: return None
+    line = next((l for l in stat.splitlines() if l.startswith("cpu ")), None)
+    return [int(v) for v in line.split()[1:1 + len(_STAT_FIELDS)]] if line else None
+
+def cpu_split(a: list[int] | None, b: list[int] | None) -> dict | None:
+    "Shares (%) of the machine's CPU time between two `cpu_ticks` readings: busy, idle (with iowait), steal."
+    if a is None or b is None: return None
+    d = dict(zip(_STAT_FIELDS, (y - x for x, y in zip(a, b))))
+    total = sum(d.values())
+    if total <= 0: return None
+    pct = lambda v: round(100 * v / total, 1)
+    return dict(busy_pct=pct(d["user"] + d["nice"] + d["system"] + d["irq"] + d["softirq"]),
+                idle_pct=pct(d["idle"] + d["iowait"]), steal_pct=pct(d["steal"]))
+
+_TICKS0 = cpu_ticks()                                                     # at import: about when a run begins
+
+def machine_load() -> dict:
+    "Since `clurender.core` was imported: this process's CPU seconds with its children's, and `cpu_split`."
+    import resource                                                        # POSIX only: imported where used
+    cpu_s = sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                for f in ("ru_utime", "ru_stime"))
+    return dict(cpu_s=round(cpu_s, 1), machine=cpu_split(_TICKS0, cpu_ticks()))
+
+# %% ../nbs/00_core.ipynb #c018p
+def run_record(command: str, profile: str, wall_s: float, **extra) -> dict:
+    """Everything needed to reproduce a number: command, commit, profile, wall time, hardware, date, and the
+    machine's load while it ran (`machine_load`)."""
+    return dict(command=command, git_commit=git_commit(), profile=profile, wall_s=round(float(wall_s), 3),
+                date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                hardware=hardware_info(), load=machine_load(), **extra)
 
 # %% ../nbs/00_core.ipynb #c021
 def project_root() -> Path:

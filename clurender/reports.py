@@ -360,39 +360,44 @@ def _times(folder: Path) -> list[float]:
 def run_cost(folder: str | Path) -> dict | None:
     """One ablation run's cost from its records, or None without partseg.json: {'wall_s' (pre-training, evaluation
     and probe: partseg.json's record), 'train_s' / 'probe_s' (the last `time` of train/ and probe/metrics.jsonl),
-    'eval_s', 'step_s' (median pre-training step), 'whole'}. `whole` is False where the run was resumed or re-run,
+    'eval_s', 'step_s' (median pre-training step), 'whole', 'cores' (CPU s / wall s) and 'steal_pct' (records
+    since 2026-12-03 carry `core.machine_load`; else None)}. `whole` is False where the run was resumed or re-run,
     so that `wall_s` covers only its last session: a `time` column that starts again (the trainer before 2026-12-03)
     or a record shorter than the training it logs (since then the checkpoint carries earlier sessions' time)."""
     f = Path(folder); p = f / "partseg.json"
     if not p.exists(): return None
-    wall, r = json.loads(p.read_text())["run"].get("wall_s"), load_results(f)["results"]
+    run, r = json.loads(p.read_text())["run"], load_results(f)["results"]
+    wall, load = run.get("wall_s"), run.get("load") or {}
     tt, tp = _times(f / "train"), _times(f / "probe")
     train_s, probe_s = (t[-1] if t else 0.0 for t in (tt, tp))
     restart = any(b < a for t in (tt, tp) for a, b in zip(t, t[1:]))
     return dict(wall_s=wall, train_s=train_s, eval_s=r.get("eval_s"), probe_s=probe_s, step_s=r.get("median_step_s"),
-                whole=wall is not None and not restart and wall >= train_s + probe_s)
+                whole=wall is not None and not restart and wall >= train_s + probe_s,
+                cores=load["cpu_s"] / wall if "cpu_s" in load and wall else None,
+                steal_pct=(load.get("machine") or {}).get("steal_pct"))
 
 def cost_table(profile: str = "cpu", root=None, study: str = "ablations", target_min: float = 20) -> str:
     """Markdown: per setting (run slug), how many of its runs the records time whole, the fastest and the median of
-    those in minutes, the fastest's split and its pre-training step; then which settings' fastest run exceeds
-    `target_min`."""
+    those in minutes, the fastest's split, its pre-training step and its load (cores it had on average, the
+    machine's CPU time stolen by the hypervisor); then which settings' fastest run exceeds `target_min`."""
     by = {}
     for s, f in find_runs(study, profile, _root(root)):
         if (c := run_cost(f)): by.setdefault(s.slug, []).append(c)
     lines = ["| setting | runs timed whole | fastest (min) | median (min) | fastest: pre-training / evaluation / probe "
-             "(min) | fastest: s per pre-training step |", "|---|---|---|---|---|---|"]
+             "(min) | fastest: s per pre-training step | fastest: cores used, steal |", "|---|---|---|---|---|---|---|"]
     over, none = [], []
     m = lambda s: "—" if s is None else f"{s / 60:.1f}"
     for slug in sorted(by):
         whole = sorted((c for c in by[slug] if c["whole"]), key=lambda c: c["wall_s"])
         if not whole:
-            none.append(slug); lines.append(f"| {slug} | 0 of {len(by[slug])} | — | — | — | — |"); continue
+            none.append(slug); lines.append(f"| {slug} | 0 of {len(by[slug])} | — | — | — | — | — |"); continue
         b = whole[0]
         if b["wall_s"] > 60 * target_min: over.append(f"{slug} ({m(b['wall_s'])} min)")
         step = "—" if b["step_s"] is None else f"{b['step_s']:.2f}"
+        load = "—" if b["cores"] is None else f"{b['cores']:.1f}, {b['steal_pct']} %"
         lines.append(f"| {slug} | {len(whole)} of {len(by[slug])} | {m(b['wall_s'])} | "
                      f"{m(float(np.median([c['wall_s'] for c in whole])))} | "
-                     f"{m(b['train_s'])} / {m(b['eval_s'])} / {m(b['probe_s'])} | {step} |")
+                     f"{m(b['train_s'])} / {m(b['eval_s'])} / {m(b['probe_s'])} | {step} | {load} |")
     if not by: return "No run of this study has a probe record yet.\n"
     verdict = (f"**Over the {target_min:g}-minute budget even in the fastest run:** " + "; ".join(over) + "."
                if over else f"**Every setting's fastest run fits the {target_min:g}-minute budget.**")
