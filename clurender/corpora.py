@@ -13,11 +13,11 @@ from torch.utils.data import ConcatDataset
 from .core import Profile
 from .settings import check_corpus
 from .shapenet import ShapeNetViews, shapenet_roots
-from .synthetic import SyntheticCorpus, SyntheticViews
-from .views import psb_meshviews
+from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews
+from .views import psb_meshviews, view_subset
 
 # %% auto #0
-__all__ = ['corpus_for', 'PretrainViews', 'pretrain_views']
+__all__ = ['corpus_for', 'PretrainViews', 'SyntheticPoints', 'pretrain_views']
 
 # %% ../nbs/14_corpora.ipynb #c004
 def corpus_for(P: Profile, verbose: bool = True) -> SyntheticCorpus:
@@ -44,12 +44,22 @@ class PretrainViews(ConcatDataset):
         item = super().__getitem__(k)                                # ConcatDataset finds the part and the index
         return {key: item[key] for key in self.KEYS}
 
+class SyntheticPoints(SyntheticViews):
+    """`SyntheticViews` items without the views' pixels (cameras kept), for a model without L_r, which never reads
+    them: converting V·H·W·3 bytes to floats is most of an item's cost (at the `cpu` profile's 8 views of 64², about
+    7 of 8 ms). A class here, not a switch in `clurender.synthetic`, whose source keys the corpus cache."""
+    def __getitem__(self, k):
+        out = SyntheticShapes.__getitem__(self, k)
+        out.update(**view_subset(self.c.cameras, self.V, self.seed, self.epoch, int(self.idx[k])))
+        return out
+
 def pretrain_views(P: Profile, corpus: SyntheticCorpus | None, name: str = "procedural", data_root=None,
-                   seed: int = 0, progress: bool = True):
+                   seed: int = 0, progress: bool = True, images: bool = True):
     """The pre-training set: the procedural train split, plus (`name='procedural+psb'`) the PSB *train* meshes sampled
     and rendered with the same cameras, image size and N (PSB test shapes are never seen); or (`name='shapenet'`) the
     ShapeNet models under `data_root` that have both 3D-R2N2 renders and a v1 mesh, renders resized to the profile's
-    (`corpus` is not read: None will do)."""
+    (`corpus` is not read: None will do). `images=False` (for a model without L_r) leaves the views' pixels out of
+    the procedural items; the other corpora always carry them."""
     check_corpus(name)                                               # unknown names: an error listing the valid
     if name == "shapenet":
         sn = ShapeNetViews(*shapenet_roots(data_root), n_points=P.n_points, n_views=P.n_views, seed=seed,
@@ -59,8 +69,10 @@ def pretrain_views(P: Profile, corpus: SyntheticCorpus | None, name: str = "proc
             sn = PretrainViews(*[sn] * -(-P.batch_size // len(sn)))
             if progress: print(f"smoke profile: repeated to {len(sn)} items to fill one batch of {P.batch_size}")
         return sn
+    if name == "procedural":
+        return (SyntheticViews if images else SyntheticPoints)(corpus, "train", n_views=P.n_views, n_points=P.n_points,
+                                                               seed=seed)
     syn = SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed)
-    if name == "procedural": return syn
     psb = psb_meshviews(data_root, "train", limit=8 if P.name == "smoke" else None, n_points=P.n_points,
                         n_views=P.n_views, n_render_views=corpus.cfg["n_render_views"],
                         image_size=corpus.cfg["image_size"], seed=seed)

@@ -48,7 +48,8 @@ def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | 
         enc = get_encoder(spec.encoder, dim=P.encoder_dim)
     else:
         model = CluRender(spec.encoder, P, seed=spec.seed, **spec.model_kwargs)
-        ds = pretrain_views(P, shapes, spec.corpus, data_root, spec.seed, progress)
+        ds = pretrain_views(P, shapes, spec.corpus, data_root, spec.seed, progress,
+                            images=model.use_render)                     # without L_r no pixels: same run, faster
         if progress: print(f"[{spec.slug}, seed {spec.seed}] pre-training on {len(ds)} shapes → {out / 'train'}",
                            flush=True)
         res = pretrain(model, ds, out / "train", epochs=spec.epochs, resume=resume, progress=progress, seed=spec.seed)
