@@ -172,8 +172,6 @@ def hardware_info() -> dict:
     except ImportError: pass
     return info
 
-
-
 def save_results(out_dir: str | Path, name: str, numbers: dict, record: dict) -> Path:
     "Write `{numbers, run}` to `out_dir/name.json` and return the path."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
