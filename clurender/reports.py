@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 from .core import project_root
 from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
+from .train import load_history
 
 # %% auto #0
 __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS',
@@ -298,7 +299,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
     runs, paper = ablation_runs(settings, profile, root, study), paper or {}
     lines = [f"| {name} | seeds | " + " | ".join(n for _, n in ABLATION_METRICS) + f" | {paper_col} |",
              "|---|---|" + "---|" * (len(ABLATION_METRICS) + 1)]
-    beyond, untested, tested, n_int = [], [], [], 0
+    beyond, untested, tested = [], [], []
     for label in runs:
         cells = []
         for m, mname in ABLATION_METRICS:
@@ -312,7 +313,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
                 ci = f" [{100 * d['lo']:+.1f}, {100 * d['hi']:+.1f}]" if d["lo"] is not None else ""
                 s += f" ({100 * d['mean']:+.1f}{ci})"
                 if d["lo"] is None: untested.append(f"{label} ({mname})")
-                else: tested.append(label); n_int += 1
+                else: tested.append(label)                           # one entry per paired interval
                 if d["lo"] is not None and (d["lo"] > 0 or d["hi"] < 0):
                     beyond.append(f"{label} on {mname} ({100 * d['mean']:+.1f})")
             cells.append(s)
@@ -324,6 +325,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
         verdict = ("**Not yet testable**: no setting has two seeds paired with the default's, so no difference can be "
                    "told from seed noise (the bracketed numbers are single-seed differences).")
     else:
+        n_int = len(tested)
         verdict = ("**Beyond seed noise** (paired 95 % interval excluding 0): " + "; ".join(beyond) + f". That is "
                    f"{len(beyond)} of the {n_int} paired intervals; by chance alone about {0.05 * n_int:.1f} of "
                    f"{n_int} would exclude 0." if beyond
@@ -352,11 +354,6 @@ def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = 
     return fig
 
 # %% ../nbs/19_reports.ipynb #c024n
-def _times(folder: Path) -> list[float]:
-    "The `time` column of folder/metrics.jsonl, the trainer's log (empty if there is none)."
-    p = Path(folder) / "metrics.jsonl"
-    return [json.loads(l)["time"] for l in p.read_text().splitlines() if l.strip()] if p.exists() else []
-
 def run_cost(folder: str | Path) -> dict | None:
     """One ablation run's cost from its records, or None without partseg.json: {'wall_s' (pre-training, evaluation
     and probe: partseg.json's record), 'train_s' / 'probe_s' (the last `time` of train/ and probe/metrics.jsonl),
@@ -368,7 +365,7 @@ def run_cost(folder: str | Path) -> dict | None:
     if not p.exists(): return None
     run, r = json.loads(p.read_text())["run"], load_results(f)["results"]
     wall, load = run.get("wall_s"), run.get("load") or {}
-    tt, tp = _times(f / "train"), _times(f / "probe")
+    tt, tp = ([r["time"] for r in load_history(f / d)] for d in ("train", "probe"))   # the trainer's logs
     train_s, probe_s = (t[-1] if t else 0.0 for t in (tt, tp))
     restart = any(b < a for t in (tt, tp) for a, b in zip(t, t[1:]))
     return dict(wall_s=wall, train_s=train_s, eval_s=r.get("eval_s"), probe_s=probe_s, step_s=r.get("median_step_s"),
