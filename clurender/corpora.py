@@ -13,11 +13,11 @@ from torch.utils.data import ConcatDataset
 from .core import Profile
 from .settings import check_corpus
 from .shapenet import ShapeNetViews, shapenet_roots
-from .synthetic import SyntheticCorpus, SyntheticShapes, SyntheticViews
-from .views import psb_meshviews, view_subset
+from .synthetic import SyntheticCorpus, SyntheticViews
+from .views import psb_meshviews
 
 # %% auto #0
-__all__ = ['corpus_for', 'PretrainViews', 'SyntheticPoints', 'pretrain_views']
+__all__ = ['corpus_for', 'PretrainViews', 'pretrain_views']
 
 # %% ../nbs/14_corpora.ipynb #c004
 def corpus_for(P: Profile, verbose: bool = True) -> SyntheticCorpus:
@@ -44,15 +44,6 @@ class PretrainViews(ConcatDataset):
         item = super().__getitem__(k)                                # ConcatDataset finds the part and the index
         return {key: item[key] for key in self.KEYS}
 
-class SyntheticPoints(SyntheticViews):
-    """`SyntheticViews` items without the views' pixels (cameras kept), for a model without L_r, which never reads
-    them: converting V·H·W·3 bytes to floats is most of an item's cost (at the `cpu` profile's 8 views of 64², about
-    7 of 8 ms). A class here, not a switch in `clurender.synthetic`, whose source keys the corpus cache."""
-    def __getitem__(self, k):
-        out = SyntheticShapes.__getitem__(self, k)
-        out.update(**view_subset(self.c.cameras, self.V, self.seed, self.epoch, int(self.idx[k])))
-        return out
-
 def pretrain_views(P: Profile, corpus: SyntheticCorpus | None, name: str = "procedural", data_root=None,
                    seed: int = 0, progress: bool = True, images: bool = True):
     """The pre-training set: the procedural train split, plus (`name='procedural+psb'`) the PSB *train* meshes sampled
@@ -70,8 +61,7 @@ def pretrain_views(P: Profile, corpus: SyntheticCorpus | None, name: str = "proc
             if progress: print(f"smoke profile: repeated to {len(sn)} items to fill one batch of {P.batch_size}")
         return sn
     if name == "procedural":
-        return (SyntheticViews if images else SyntheticPoints)(corpus, "train", n_views=P.n_views, n_points=P.n_points,
-                                                               seed=seed)
+        return SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed, images=images)
     syn = SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed)
     psb = psb_meshviews(data_root, "train", limit=8 if P.name == "smoke" else None, n_points=P.n_points,
                         n_views=P.n_views, n_render_views=corpus.cfg["n_render_views"],
