@@ -20,9 +20,9 @@ from .core import project_root
 __all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'SHAPENETPART', 'S3DIS_DIR', 'PSB_SCHEMES', 'data_root',
            'cache_root', 'DataError', 'find_folders', 'find_folder', 'read_off', 'normalize_unit_sphere', 'sample_mesh',
            'model_seed', 'save_npz', 'cached_clouds', 'sha256sum', 'extract', 'download', 'read_h5', 'ModelNetH5',
-           'ModelNetOFF', 'write_modelnet_h5', 'ShapeNetPart', 'MMDet3DScenes', 'S3DISH5', 'write_s3dis_h5',
-           'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file',
-           'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
+           'ModelNetOFF', 'write_modelnet_h5', 'ShapeNetPart', 'load_info_pickle', 'MMDet3DScenes', 'S3DISH5',
+           'write_s3dis_h5', 'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB',
+           'labeled_psb_split_file', 'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -361,15 +361,45 @@ class ShapeNetPart(Dataset):
         "{category index: its global part ids}, all 16 (for `evaluate.part_seg_metrics` / `predict_parts`)."
         return {ci: list(parts) for ci, (_, parts) in enumerate(SHAPENETPART.values())}
 
+# %% ../nbs/02_data.ipynb #c023n
+_PICKLE_GLOBALS = {("_codecs", "encode"), ("numpy", "dtype"), ("numpy", "ndarray"),
+                   *((f"numpy.{core}.multiarray", n) for core in ("core", "_core") for n in ("scalar", "_reconstruct")),
+                   *((f"numpy.{core}.numeric", "_frombuffer") for core in ("core", "_core"))}
+
+class _InfoUnpickler(pickle.Unpickler):
+    "Builds containers, numbers, strings and numpy arrays/scalars; refuses every other global (class or function)."
+    def find_class(self, module: str, name: str):
+        if (module, name) not in _PICKLE_GLOBALS:
+            raise pickle.UnpicklingError(f"it names {module}.{name}, which a dataset infos file has no need of")
+        return super().find_class(module, name)
+
+def load_info_pickle(path: str | Path):
+    """A dataset's metadata pickle (mmdet3d `*_infos.pkl`), read without running code from it: anything beyond dicts,
+    lists, numbers, strings and numpy arrays, and any unreadable file, is a `DataError` naming the file."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh: return _InfoUnpickler(fh).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError, AttributeError,
+            ImportError, OverflowError, UnicodeDecodeError) as e:
+        raise DataError(f"{path}: not loaded — {e}. An infos pickle may hold only dicts, lists, numbers, strings and "
+                        "numpy arrays; regenerate it with mmdet3d's create_data.py if it is damaged") from e
+
+
 # %% ../nbs/02_data.ipynb #c024
 class MMDet3DScenes(Dataset):
-    "mmdet3d-style scenes: `points/*.bin` (float32, `num_pts_feats` per point: xyzrgb), `semantic_mask`/`instance_mask` (int64)."
+    """mmdet3d-style scenes: `points/*.bin` (float32, `num_pts_feats` per point: xyzrgb), `semantic_mask`/`instance_mask`
+    (int64); the infos pickle, if any, read by `load_info_pickle`."""
     def __init__(self, root: str | Path):
         root = Path(root)
         infos = sorted(root.glob("*_infos*.pkl"))
         if infos:
-            with open(infos[0], "rb") as fh: meta = pickle.load(fh)
-            self.scenes = [(d["lidar_points"]["lidar_path"], d["lidar_points"].get("num_pts_feats", 6), d) for d in meta["data_list"]]
+            meta = load_info_pickle(infos[0])
+            try:
+                self.scenes = [(d["lidar_points"]["lidar_path"], d["lidar_points"].get("num_pts_feats", 6), d)
+                               for d in meta["data_list"]]
+            except (KeyError, TypeError) as e:
+                raise DataError(f"{infos[0]}: not an mmdet3d infos file (expected data_list[i]['lidar_points']"
+                                f"['lidar_path']; missing {e})") from e
         else:
             self.scenes = [(p.name, 6, {}) for p in sorted((root / "points").glob("*.bin"))]
         if not self.scenes: raise DataError(f"{root}: no scenes (expected points/*.bin or an *_infos.pkl)")
@@ -380,7 +410,8 @@ class MMDet3DScenes(Dataset):
         f = self.root / "points" / name
         if not f.exists(): raise DataError(f"{f}: points file listed in the infos is missing")
         a = np.fromfile(f, dtype=np.float32)
-        if a.size % nf: raise DataError(f"{f}: {a.size} floats is not a multiple of {nf} features per point (truncated?)")
+        if a.size % nf:
+            raise DataError(f"{f}: {a.size} floats is not a multiple of {nf} features per point (truncated?)")
         a = a.reshape(-1, nf)
         out = dict(points=torch.from_numpy(a[:, :3].copy()), colors=torch.from_numpy(a[:, 3:6] / 255.0))
         for key in ("semantic_mask", "instance_mask"):
