@@ -365,7 +365,7 @@ def run_cost(folder: str | Path) -> dict | None:
     if not p.exists(): return None
     run, r = json.loads(p.read_text())["run"], load_results(f)["results"]
     wall, load = run.get("wall_s"), run.get("load") or {}
-    tt, tp = ([r["time"] for r in load_history(f / d)] for d in ("train", "probe"))   # the trainer's logs
+    tt, tp = ([row["time"] for row in load_history(f / d)] for d in ("train", "probe"))   # the trainer's logs
     train_s, probe_s = (t[-1] if t else 0.0 for t in (tt, tp))
     restart = any(b < a for t in (tt, tp) for a, b in zip(t, t[1:]))
     return dict(wall_s=wall, train_s=train_s, eval_s=r.get("eval_s"), probe_s=probe_s, step_s=r.get("median_step_s"),

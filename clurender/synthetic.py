@@ -356,7 +356,8 @@ class SyntheticViews(SyntheticShapes):
     def __getitem__(self, k):
         out = super().__getitem__(k); i = int(self.idx[k])
         cams = view_subset(self.c.cameras, self.V, self.seed, self.epoch, i)
-        if self.images:
-            out["images"] = torch.from_numpy(np.array(self.c.arrays["images"][i][cams["view_ids"].numpy()])).float() / 255
+        if self.images:                                                  # (V,H,W,3) uint8 → float in [0, 1]
+            pix = np.array(self.c.arrays["images"][i][cams["view_ids"].numpy()])
+            out["images"] = torch.from_numpy(pix).float() / 255
         out.update(**cams)
         return out
