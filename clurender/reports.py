@@ -20,10 +20,11 @@ __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATI
            'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'mean_sd', 'load_results', 'row_run',
            'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
            'leads_md', 'budget_table', 'paired_ci', 'pretexts_readme', 'readme_name', 'write_pretexts_readme',
-           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'run_cost',
-           'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
-           'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table',
-           'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme', 'ablation_report']
+           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest',
+           'default_vs_rest_line', 'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs',
+           'headline_table', 'readme_with_headline', 'finetune_runs', 'paired_cell', 'finetune_table',
+           'pretrain_probe_runs', 'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings',
+           'finetune_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -332,6 +333,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
                    else "**No setting differs from the default beyond seed noise** on any metric (every paired 95 % "
                    "interval contains 0)" + (", among the settings with ≥ 2 paired seeds." if untested else "."))
         if untested: verdict += f" Not yet testable (one paired seed): {n_untested} setting(s)."
+    if len(runs) >= 3 and default in runs: verdict += "\n\n" + default_vs_rest_line(runs, default)
     return "\n".join(lines) + "\n\n" + verdict + "\n"
 
 def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = None, xlabel: str = "setting",
@@ -352,6 +354,31 @@ def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = 
     ax.set_xticks(x, [str(l) for l in labels]); ax.set_xlabel(xlabel); ax.set_ylabel("ours (%)")
     ax.legend(loc="lower right", fontsize=8); ax.set_title(title or f"`{profile}`"); fig.tight_layout()
     return fig
+
+# %% ../nbs/19_reports.ipynb #c023b
+def default_vs_rest(runs: dict, default, m: str) -> dict | None:
+    """`paired_ci` of the `default` setting against the mean of the others, each seed counted once: for every seed of
+    the default with metric `m` and at least one other setting run with that seed, x = the default's value and y = the
+    mean of the others' values at that seed. `runs` as from `ablation_runs`; None where no seed qualifies."""
+    if default not in runs: raise KeyError(f"default {default!r} has no runs; settings with runs: {list(runs)}")
+    x, y = [], []
+    for k, v in _vals(runs, default, m).items():
+        others = [runs[l][k][m] for l in runs if l != default and k in runs[l] and runs[l][k][m] is not None]
+        if others: x.append(v); y.append(float(np.mean(others)))
+    return paired_ci(x, y) if x else None
+
+def default_vs_rest_line(runs: dict, default) -> str:
+    "One markdown sentence: `default_vs_rest` for each of `ABLATION_METRICS`, in points, with its number of seeds."
+    cells = []
+    for m, mname in ABLATION_METRICS:
+        d = default_vs_rest(runs, default, m)
+        if d is None: continue
+        ci = f" [{100 * d['lo']:+.1f}, {100 * d['hi']:+.1f}]" if d["lo"] is not None else " (untested)"
+        cells.append(f"{mname} {100 * d['mean']:+.1f}{ci} ({d['n']} seed{'s' * (d['n'] > 1)})")
+    return (f"**The default ({default}) against the rest, its runs counted once** (per seed, the default minus the "
+            "mean of the other settings run with that seed; 95 % interval over seeds): "
+            + ("; ".join(cells) if cells else "no seed has another setting yet") + ".")
+
 
 # %% ../nbs/19_reports.ipynb #c024n
 def run_cost(folder: str | Path) -> dict | None:
