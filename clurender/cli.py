@@ -14,7 +14,7 @@ from .settings import RunSpec, COMPONENTS
 
 # %% auto #0
 __all__ = ['JOBS', 'FIXED_SETTINGS', 'notebook_parameters', 'check_parameters', 'job_spec', 'executed_name', 'run_notebook',
-           'build_parser', 'job_plan', 'main']
+           'build_parser', 'job_plan', 'main', 'compact_streams']
 
 # %% ../nbs/90_cli.ipynb #c003
 JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job does not pre-train))
@@ -100,7 +100,8 @@ def _parse_params(pairs: list[list[str]] | None) -> dict:
     return out
 
 def run_notebook(notebook: str | Path, params: dict, executed: str | Path, kernel: str | None = "clurender") -> Path:
-    "Execute `notebook` with papermill and `params`, writing the executed copy to `executed`."
+    """Execute `notebook` with papermill and `params`, writing the executed copy to `executed` with its text output as a
+    terminal shows it (`compact_streams`)."""
     import papermill as pm
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
     nb = Path(notebook)
@@ -113,8 +114,11 @@ def run_notebook(notebook: str | Path, params: dict, executed: str | Path, kerne
     # the notebook's own output (corpus generation, training bars with ETA and running losses, evaluation stages) is
     # streamed to this terminal as it runs, instead of papermill's cell counter
     print(f"running {nb.name} → {executed}", flush=True)
-    pm.execute_notebook(str(nb), str(executed), parameters=params, kernel_name=kernel, cwd=str(project_root()),
-                        progress_bar=False, stdout_file=sys.stdout, stderr_file=sys.stderr)
+    try:
+        pm.execute_notebook(str(nb), str(executed), parameters=params, kernel_name=kernel, cwd=str(project_root()),
+                            progress_bar=False, stdout_file=sys.stdout, stderr_file=sys.stderr)
+    finally:                                   # a failed run's copy too: it is what one reads to see what went wrong
+        if executed.exists(): compact_streams(executed)
     return executed
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,3 +177,19 @@ def main(argv: list[str] | None = None) -> int:
         out = run_notebook(JOBS[args.cmd][0], params, executed)
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
     return 0
+
+# %% ../nbs/90_cli.ipynb #c006
+def compact_streams(path: str | Path) -> tuple[int, int]:
+    """Rewrite the notebook at `path` with each cell's consecutive stream outputs merged and the text a carriage
+    return overwrites dropped (nbconvert's `CoalesceStreamsPreprocessor`); other outputs untouched. Returns the file's
+    size in bytes before and after."""
+    import nbformat
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+    path = Path(path)
+    before = path.stat().st_size
+    try: nb = nbformat.read(path, as_version=4)
+    except Exception as e: raise ValueError(f"{path} is not a readable notebook ({type(e).__name__}: {e})") from e
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+    nbformat.write(nb, path)
+    return before, path.stat().st_size
+
