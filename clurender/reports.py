@@ -223,6 +223,10 @@ def paired_ci(x, y, level: float = 0.95) -> dict:
         out.update(std=float(d.std(ddof=1)), lo=float(d.mean() - h), hi=float(d.mean() + h))
     return out
 
+def _interval(ci: dict) -> str:
+    "' [lo, hi]' of a `paired_ci` result in points, or '' where it has no interval (a single pair)."
+    return f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
+
 # %% ../nbs/19_reports.ipynb #c015
 def pretexts_readme(profile: str = "cpu", root=None, study: str = "pretexts") -> str:
     "results/pretexts/README.md: the comparison tables of `profile`, seeds, budget, then findings.md verbatim."
@@ -311,8 +315,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
             common = [k for k in v if k in d0]
             if common:
                 d = paired_ci([v[k] for k in common], [d0[k] for k in common])
-                ci = f" [{100 * d['lo']:+.1f}, {100 * d['hi']:+.1f}]" if d["lo"] is not None else ""
-                s += f" ({100 * d['mean']:+.1f}{ci})"
+                s += f" ({100 * d['mean']:+.1f}{_interval(d)})"
                 if d["lo"] is None: untested.append(f"{label} ({mname})")
                 else: tested.append(label)                           # one entry per paired interval
                 if d["lo"] is not None and (d["lo"] > 0 or d["hi"] < 0):
@@ -373,7 +376,7 @@ def default_vs_rest_line(runs: dict, default) -> str:
     for m, mname in ABLATION_METRICS:
         d = default_vs_rest(runs, default, m)
         if d is None: continue
-        ci = f" [{100 * d['lo']:+.1f}, {100 * d['hi']:+.1f}]" if d["lo"] is not None else " (untested)"
+        ci = _interval(d) or " (untested)"
         cells.append(f"{mname} {100 * d['mean']:+.1f}{ci} ({d['n']} seed{'s' * (d['n'] > 1)})")
     return (f"**The default ({default}) against the rest, its runs counted once** (per seed, the default minus the "
             "mean of the other settings run with that seed; 95 % interval over seeds): "
@@ -506,8 +509,7 @@ def paired_cell(x: dict, base: dict) -> tuple[dict | None, str]:
     common = sorted(set(x) & set(base))
     if not common: return None, "—"
     ci = paired_ci([x[s] for s in common], [base[s] for s in common])
-    iv = f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
-    return ci, f"{100 * ci['mean']:+.1f}{iv} ({len(common)} seed{'s' if len(common) > 1 else ''})"
+    return ci, f"{100 * ci['mean']:+.1f}{_interval(ci)} ({len(common)} seed{'s' if len(common) > 1 else ''})"
 
 PART_COLS = (("OAcc", "oacc"), ("instance mIoU", "instance_miou"), ("class mIoU", "class_miou"))
 
