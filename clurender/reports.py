@@ -670,7 +670,8 @@ def finetune_readme(profile: str = "cpu", root=None, study: str = "partseg_finet
              f"initialisation [95 % interval] over the seeds both have. {S.get('note', '')}Peers' public fine-tuning "
              "code reports the best test epoch; this table selects nothing on the test split.", "",
              finetune_table(profile, root, study, runs=runs, **S["table"]).rstrip()]
-    if (found := finetune_findings(profile, root, study, runs)): lines += ["", "## Findings", "", *found]
+    if (found := finetune_findings(profile, root, study, runs)):
+        lines += ["", "## Against random initialisation", "", *found]
     if (last := last_run_line(profile, root, study)): lines += ["", last]
     if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]
     return "\n".join(lines) + "\n"
