@@ -4,7 +4,7 @@ headless Chromium.
     .venv/bin/python tools/docs_site.py build [--out _site] [--only 04_renderer ...]   # → _site/index.html
     .venv/bin/python tools/docs_site.py check [--site _site] [--screenshot PATH]        # browser + link check
 
-Why Sphinx + myst-nb: nbdev's own `nbdev-docs` renders with Quarto, which cannot be installed on these machines (its
+Why Sphinx + myst-nb: nbdev's own `nbdev_docs` renders with Quarto, which cannot be installed on these machines (its
 PyPI package downloads the binary at build time; neither Debian nor npm packages the CLI). myst-nb renders notebooks
 from their stored outputs (`nb_execution_mode = "off"`), understands Markdown outputs (nbdev's `show_doc` API
 cards), dollar maths and cell tags, and Sphinx resolves and checks every internal link at build time; mkdocs-jupyter
@@ -13,7 +13,7 @@ The notebooks go through nbdev's own processors first (`nbdev.process.NBProcesso
 processors): hidden cells dropped, `#| export` lines removed, a `show_doc` card after each exported symbol, links to
 documented names. The one processor left out is `exec_show_docs`, which executes a notebook's imports and exports to
 fill the cards (and would overwrite stored outputs); here the cards come from the installed `clurender` package.
-`nbdev-docs` is untouched and keeps working for anyone who has Quarto.
+`nbdev_docs` is untouched and keeps working for anyone who has Quarto.
 
 The README stays the source of the index page (README → index, as `nbs/index.ipynb` does); no command here writes
 to README.md or nbs/. Maths are rendered offline by MathJax 2.7 from the `jupyter-server-mathjax` wheel.
@@ -23,10 +23,11 @@ import argparse, ast, importlib, json, re, shutil, subprocess, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOC_HOST = "https://clurender.github.io/clurender/"          # nbdev's `add_links` target (pyproject [tool.nbdev])
+DOC_HOST = "https://clurender.github.io/clurender/"   # nbdev's `add_links` target: settings.ini doc_host + doc_baseurl
 SECTIONS = (("The method: library notebooks (paper Sec. 3–6)", 0, 19),
             ("The paper's ablations (Tables 6–10)", 20, 29),
-            ("Benchmarks", 30, 39), ("Downstream tasks", 40, 49), ("Experiments", 50, 59), ("Command line", 90, 99))
+            ("Benchmarks", 30, 39), ("Downstream tasks", 40, 49), ("Experiments", 50, 59),
+            ("The command line and the suite's checks", 90, 99))
 FIGURE_CALL = re.compile(r"^(?!\s*def )[^#\n]*\b(plt\.(subplots|figure|imshow|show)\(|\.savefig\()", re.M)
 
 
