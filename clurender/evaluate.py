@@ -210,6 +210,9 @@ def part_seg_metrics(pred, target, category, parts_of: dict[int, list[int]]) -> 
     if pred.shape != target.shape or pred.ndim != 2 or len(category) != len(pred):
         raise ValueError(f"need pred and target (S,N) and category (S,); got {pred.shape}, {target.shape}, "
                          f"{category.shape}")
+    if pred.shape[0] == 0 or pred.shape[1] == 0:                # no mean of nothing: NaN or a vacuous 1.0
+        raise ValueError(f"part_seg_metrics: nothing to score, pred and target are {pred.shape} "
+                         f"({'no shapes' if pred.shape[0] == 0 else 'no points per shape'})")
     ious, accs = np.empty(len(pred)), (pred == target).mean(1)
     for s, (p, t, c) in enumerate(zip(pred, target, category)):
         parts = parts_of[int(c)]
