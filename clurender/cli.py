@@ -6,12 +6,13 @@
 from __future__ import annotations
 import argparse, os, sys, time
 from pathlib import Path
-from .core import project_root, results_dir, PROFILES
-from .settings import RunSpec, COMPONENTS
+from .core import project_root, PROFILES, notebook_parameters
+from .settings import RunSpec, StudySpec, COMPONENTS
+from .tasks import TASKS, task_spec
 
 # %% auto #0
-__all__ = ['JOBS', 'FIXED_SETTINGS', 'notebook_parameters', 'check_parameters', 'job_spec', 'executed_name', 'run_notebook',
-           'build_parser', 'job_plan', 'main', 'compact_streams', 'card_plan', 'papermill_main']
+__all__ = ['JOBS', 'FIXED_SETTINGS', 'check_parameters', 'job_spec', 'run_notebook', 'build_parser', 'job_plan', 'main',
+           'compact_streams', 'card_plan', 'papermill_main']
 
 # %% ../nbs/90_cli.ipynb #c003
 JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job does not pre-train))
@@ -27,10 +28,6 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "fewshot": ("nbs/52_fewshot.ipynb", "fewshot", None),
     "validate": ("nbs/54_validation.ipynb", "validation", None),
     "demo-clustering": ("nbs/55_clustering_demo.ipynb", "clustering_demo", None),
-    "partseg-probe": ("nbs/41_partseg_probe.ipynb", "partseg_probe", None),
-    "partseg-finetune": ("nbs/42_partseg_finetune.ipynb", "partseg_finetune", None),
-    "cls-finetune": ("nbs/43_cls_finetune.ipynb", "cls_finetune", None),
-    "semseg-s3dis": ("nbs/44_semseg_s3dis.ipynb", "semseg_s3dis", None),
     "bench-sinkhorn": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark", None),
     "bench-encoders": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark", None),
     "bench-data": ("nbs/32_data_benchmark.ipynb", "data_benchmark", None),
@@ -38,19 +35,10 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
     "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
 }
-_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "out_dir", "components",
+JOBS.update({T.job: (T.notebook, task, None) for task, T in TASKS.items() if T.job})   # downstream tasks
+_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "components",
                  "modelnet_root", "run")
 FIXED_SETTINGS = {"shapenet-modelnet40": {"corpus": "shapenet"}}   # settings a job's notebook sets itself
-
-def notebook_parameters(notebook: str | Path) -> dict:
-    "{name: default value} of the parameters a notebook declares in its `parameters` cell (papermill's reading)."
-    import ast, papermill as pm
-    nb = Path(notebook)
-    out = {}
-    for name, p in pm.inspect_notebook(str(nb if nb.is_absolute() else project_root() / nb)).items():
-        try: out[name] = ast.literal_eval(p["default"])
-        except (ValueError, SyntaxError): out[name] = p["default"]               # not a literal: kept as written
-    return out
 
 def check_parameters(notebook: str | Path, params: dict):
     "An error naming the notebook and listing its parameters when `params` has a name it does not declare."
@@ -69,18 +57,6 @@ def job_spec(job: str, params: dict) -> RunSpec:
         row = COMPONENTS[p["components"]]
     settings = {**{k: v for k, v in p.items() if k not in _NOT_SETTINGS}, **FIXED_SETTINGS.get(job, {})}
     return RunSpec.make(p.get("row", row), p.get("profile") or "cpu", **settings)
-
-_NOT_IN_NAME = ("profile", "out_dir", "data_root", "row", "corpus", "layer", "seed")
-
-def executed_name(notebook: str | Path, params: dict) -> str:
-    """File name of a non-pre-training job's executed notebook: one copy per row, non-default corpus, feature layer
-    and seed, and per value of every other parameter given (`_name-value`, sorted)."""
-    other = "".join(f"_{k}-{str(v).replace('+', '_').replace('/', '_')}" for k, v in sorted(params.items())
-                    if k not in _NOT_IN_NAME)
-    return (Path(notebook).stem + (f"_{params['row']}" if "row" in params else "")
-            + (f"_{params['corpus'].replace('+', '_')}" if params.get("corpus", "procedural") != "procedural" else "")
-            + (f"_{params['layer']}" if params.get("layer", "global") != "global" else "")
-            + (f"_seed{params['seed']}" if str(params.get("seed", 0)) != "0" else "") + other + ".ipynb")
 
 def _parse_params(pairs: list[list[str]] | None) -> dict:
     "`-p name value` pairs → dict, values parsed as int/float/bool/None when they look like one."
@@ -134,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tuple[dict, Path]:
-    "(parameters, executed-notebook path) of a job: in the run's folder for pre-training jobs, else the study's."
+    "(parameters, executed-notebook path) of a job: in its run's folder (`RunSpec`, `TaskSpec` or `StudySpec`)."
     nb, study, row = JOBS[job]
     params = dict(profile=profile, **params)
     if row is not None:
@@ -143,16 +119,15 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
         if str(params.get("run", True)) == "False":                     # tables only: keep the runs' notebooks intact
             return params, Path(out or project_root() / "results") / study / f"{Path(nb).stem}_tables_{profile}.ipynb"
         return params, job_spec(job, params).folder(study, out) / Path(nb).name
-    if job in ("partseg-probe", "partseg-finetune", "cls-finetune", "semseg-s3dis"):   # a folder per row (size), seed
-        shots = params.get("shots") if job == "partseg-finetune" else None
-        slug = params.get("row", "random") + (f"_shots-{shots}" if shots not in (None, "None", "12", 12) else "")
-        folder = Path(out or project_root() / "results") / study / slug / profile / f"seed{params.get('seed', 0)}"
-        params["out_dir"] = str(folder); check_parameters(nb, params)
-        return params, folder / Path(nb).name
-    folder = results_dir(study, profile, None if out is None else Path(out) / study / profile)
-    params["out_dir"] = str(folder)
+    if any(T.notebook == nb for T in TASKS.values()):                  # a downstream task: its spec's folder
+        if out: params["results_root"] = str(Path(out).resolve())
+        check_parameters(nb, params)
+        spec = task_spec(nb, params)
+        return params, spec.folder(out) / spec.executed_name
+    if out: params["results_root"] = str(Path(out).resolve())              # a benchmark, sweep, demo or evaluation
     check_parameters(nb, params)
-    return params, folder / executed_name(nb, params)
+    spec = StudySpec(study, nb, profile, {k: v for k, v in params.items() if k != "profile"})
+    return params, spec.folder(out) / spec.executed_name
 
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `clurender` command."

@@ -13,7 +13,8 @@ import torch
 # %% auto #0
 __all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'pick_profile', 'check_tensor',
            'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results', 'cpu_ticks', 'cpu_split',
-           'machine_load', 'run_record', 'project_root', 'numba_threads', 'results_dir', 'loader_throughput']
+           'machine_load', 'run_record', 'project_root', 'numba_threads', 'results_dir', 'notebook_parameters',
+           'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -241,6 +242,17 @@ def results_dir(experiment: str, profile: str, out_dir: str | Path | None = None
     p = Path(out_dir) if out_dir else project_root() / "results" / experiment / profile
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/00_core.ipynb #c634
+def notebook_parameters(notebook: str | Path) -> dict:
+    "{name: default value} of the parameters a notebook declares in its `parameters` cell (papermill's reading)."
+    import ast, papermill as pm
+    nb = Path(notebook)
+    out = {}
+    for name, p in pm.inspect_notebook(str(nb if nb.is_absolute() else project_root() / nb)).items():
+        try: out[name] = ast.literal_eval(p["default"])
+        except (ValueError, SyntaxError): out[name] = p["default"]               # not a literal: kept as written
+    return out
 
 # %% ../nbs/00_core.ipynb #c024
 def loader_throughput(ds, batch_size: int = 32, reps: int = 2) -> float:

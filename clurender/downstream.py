@@ -4,7 +4,8 @@
 
 # %% ../nbs/17_downstream.ipynb #c002
 from __future__ import annotations
-import copy
+import copy, shutil, tempfile
+from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
@@ -12,7 +13,7 @@ import torch.nn.functional as F
 from torch.utils.data import DataLoader, Dataset
 from .core import Profile, get_profile, check_tensor, seed_everything
 from .data import (LabeledPSB, ShapeNetPart, S3DISH5, S3DIS_DIR, DataError, data_root, find_folder,
-                            normalize_unit_sphere)
+                            normalize_unit_sphere, MMDet3DScenes, write_s3dis_h5)
 from .train import pretrain
 from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
@@ -22,7 +23,7 @@ __all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'S
            'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead',
            'PartFinetune', 'run_finetune', 'ClsHead', 'ClsSet', 'predict_batched', 'ClsFinetune', 'cls_accuracy',
            'cls_data', 'run_cls_finetune', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg', 'evaluate_semseg',
-           's3dis_data', 'run_semseg', 'first_shapes', 'scatter_labels', 'plot_part_examples']
+           's3dis_data', 'run_semseg', 's3dis_task_data', 'first_shapes', 'scatter_labels', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -464,6 +465,22 @@ def run_semseg(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 
     res = pretrain(model, train, out_dir, progress=progress, resume=True)
     return dict(test=evaluate_semseg(model, test), steps=res["steps"], n_train=len(train), n_test=len(test),
                 finetune=model.P.to_dict()), model
+
+# %% ../nbs/17_downstream.ipynb #c515
+def s3dis_task_data(profile: str | Profile = "cpu", root=None, test_area: int = 5) -> tuple[S3DISH5, S3DISH5]:
+    """The S3DIS task's (train, test) blocks: `s3dis_data` at `cpu` / `paper`; at `smoke` the real S3DIS fragment
+    (`s3dis_scannet_samples/s3dis`) cut into 64-point blocks, written as PointNet's h5 for area 1 and `test_area`."""
+    if get_profile(profile).name != "smoke": return s3dis_data(root, test_area)
+    room = MMDet3DScenes(data_root(root) / "s3dis_scannet_samples" / "s3dis")[0]
+    bl = s3dis_blocks(room["points"], room["colors"], room["semantic_mask"], n_points=64)
+    K, tmp = len(bl["features"]), Path(tempfile.mkdtemp())
+    try:
+        write_s3dis_h5(tmp / S3DIS_DIR, torch.cat([bl["features"]] * 2), torch.cat([bl["labels"]] * 2),
+                       ["Area_1_office_2"] * K + [f"Area_{test_area}_office_2"] * K)
+        print(f"smoke: the real S3DIS fragment's {K} blocks written as PointNet's h5 (area 1 and area {test_area}): "
+              f"a format check, not a result")
+        return s3dis_data(tmp, test_area)                                 # read into memory: the copy can go
+    finally: shutil.rmtree(tmp)
 
 # %% ../nbs/17_downstream.ipynb #c026
 def first_shapes(dataset, n: int = 3) -> list[int]:

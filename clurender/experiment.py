@@ -80,6 +80,7 @@ def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root:
         seed_everything(spec.seed); return get_encoder(spec.encoder, dim=spec.P.encoder_dim)
     path = Path(encoder_path or spec.encoder_path(study, root))
     if not path.exists():
-        raise FileNotFoundError(f"{path} not found: pre-train it first (clurender compare --profile {spec.profile} "
-                                + " ".join(f"-p {k} {v}" for k, v in spec.params().items() if k != "profile") + ")")
+        try: how = spec.command("nbs/53_compare_pretexts.ipynb")            # the comparison notebook pre-trains rows
+        except ValueError: how = f"the run {spec.slug}, seed {spec.seed}, of study {study!r}"
+        raise FileNotFoundError(f"{path} not found: pre-train it first ({how})")
     return load_encoder(str(path), expect=spec.encoder)

@@ -4,16 +4,17 @@
 
 # %% ../nbs/12_settings.ipynb #c003
 from __future__ import annotations
-import json, re
+import hashlib, json, re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from .core import PROFILES, Profile, get_profile, project_root
+from fastcore.basics import patch
+from .core import PROFILES, Profile, get_profile, project_root, notebook_parameters
 from .encoders import ENCODERS
 from .model import SUPERVISED
 
 # %% auto #0
 __all__ = ['ROWS', 'CORPORA', 'COMPONENTS', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'SYMBOLS', 'is_labelled', 'check_corpus',
-           'RunSpec', 'find_runs']
+           'RunSpec', 'claim_spec', 'StudySpec', 'find_runs']
 
 # %% ../nbs/12_settings.ipynb #c006
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -149,8 +150,16 @@ class RunSpec:
         "Papermill parameters that rebuild this spec (non-defaults only, besides row, profile and seed)."
         return dict(row=self.row, profile=self.profile, **({"seed": self.seed} if self.seed else {}), **self.settings)
     def command(self, notebook: str | Path, skip: tuple = ()) -> str:
-        "The papermill command that reproduces this run (`skip`: parameters the notebook does not take)."
-        return f"papermill {notebook}" + "".join(f" -p {k} {v}" for k, v in self.params().items() if k not in skip)
+        """The papermill command that reproduces this run in `notebook`, from the parameters it declares (a notebook
+        without `row` builds its row in, Table 6's from `components`); `skip`: settings the notebook sets itself. A
+        setting the notebook cannot take is an error: it could not reproduce the run."""
+        have, p = notebook_parameters(notebook), {k: v for k, v in self.params().items() if k not in skip}
+        if "row" not in have:
+            row = p.pop("row")
+            if "components" in have: p["components"] = {r: c for c, r in COMPONENTS.items()}[row]
+        if bad := sorted(set(p) - set(have)):
+            raise ValueError(f"{Path(notebook).name} cannot reproduce {self.slug}: it has no parameter(s) {bad}")
+        return f"papermill {notebook}" + "".join(f" -p {k} {v}" for k, v in p.items())
 
     def to_dict(self) -> dict:
         return dict(row=self.row, profile=self.profile, encoder=self.encoder, seed=self.seed, epochs=self.epochs,
@@ -159,20 +168,89 @@ class RunSpec:
     def from_dict(cls, d: dict) -> "RunSpec": return cls(**d)
 
     def claim(self, folder: str | Path) -> Path:
-        """Write `spec.json` into `folder`, or check the one there describes these settings. A folder that holds
-        another run is an error (never two settings in one folder)."""
-        folder = Path(folder); f = folder / "spec.json"
-        if f.exists():
-            try: other = RunSpec.from_dict(json.loads(f.read_text()))
-            except (ValueError, TypeError, json.JSONDecodeError) as e:
-                raise ValueError(f"{f} is not a readable run spec ({e}); move the folder away or delete the "
-                                 f"file") from None
-            if other != self:
-                raise ValueError(f"{folder} holds another run ({other.slug}, seed {other.seed}) than {self.slug}, seed "
-                                 f"{self.seed}; choose another folder")
-        else:
-            folder.mkdir(parents=True, exist_ok=True); f.write_text(json.dumps(self.to_dict(), indent=2) + "\n")
+        """Write `spec.json` into `folder`, or check the one there describes these settings (`claim_spec`)."""
+        return claim_spec(self, folder)
+
+
+# %% ../nbs/12_settings.ipynb #c400
+def claim_spec(spec, folder: str | Path) -> Path:
+    """Write `spec.to_dict()` to `folder/spec.json`, or check that the one there is an equal spec of the same kind
+    (`RunSpec` here, `tasks.TaskSpec` for downstream runs). A folder that holds another run, or another kind of run, is
+    an error naming both: never two settings in one folder."""
+    folder = Path(folder); f = folder / "spec.json"
+    if not f.exists():
+        folder.mkdir(parents=True, exist_ok=True); f.write_text(json.dumps(spec.to_dict(), indent=2) + "\n")
         return f
+    try: other = type(spec).from_dict(json.loads(f.read_text()))
+    except (ValueError, TypeError, KeyError, json.JSONDecodeError) as e:
+        raise ValueError(f"{f} is not a readable {type(spec).__name__} ({type(e).__name__}: {e}): the folder holds "
+                         f"another kind of run or a damaged file; move the folder away or delete the file") from None
+    if other != spec:
+        name = lambda s: (s.slug or "the defaults") + (f", seed {s.seed}" if hasattr(s, "seed") else "")
+        raise ValueError(f"{folder} holds another run ({name(other)}) than {name(spec)}; choose another folder")
+    return f
+
+# %% ../nbs/12_settings.ipynb #c897
+_PLACES = ("profile", "data_root", "results_root")                   # where things are, not what the run is
+
+def _value_id(v) -> str:
+    "A parameter value in a slug: as `_fmt` writes it, or `h` + 8 hex digits of its JSON for lists, dicts, long text."
+    s = _fmt(v)
+    if isinstance(v, (list, tuple, dict)) or len(s) > 24:
+        return "h" + hashlib.sha1(json.dumps(v, sort_keys=True).encode()).hexdigest()[:8]
+    return s
+
+@dataclass(frozen=True)
+class StudySpec:
+    """A run of a benchmark, sweep, demo or evaluation notebook: study, notebook, profile and the notebook parameters
+    that differ from its defaults (unknown names are errors). Equal settings are equal specs: one folder, one command."""
+    study: str
+    notebook: str
+    profile: str = "cpu"
+    params: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not re.fullmatch(r"[a-z0-9_]+", self.study):
+            raise ValueError(f"study names are lower_snake_case, got {self.study!r}")
+        if self.profile not in PROFILES:
+            raise ValueError(f"unknown profile {self.profile!r}; choose one of {list(PROFILES)}")
+        have = notebook_parameters(self.notebook)
+        if bad := sorted(set(self.params) - set(have) - set(_PLACES)):
+            raise ValueError(f"{Path(self.notebook).name} has no parameter(s) {bad}; its parameters: {list(have)}")
+        keep = {k: v for k, v in sorted(self.params.items()) if k not in _PLACES and v != have[k]}
+        object.__setattr__(self, "params", keep)
+
+# %% ../nbs/12_settings.ipynb #c659
+@patch(as_prop=True)
+def slug(self: StudySpec) -> str:
+    "Each non-default parameter as `name-value`, sorted; '' with the notebook's defaults."
+    return "_".join(f"{k}-{_value_id(v)}" for k, v in sorted(self.params.items(), key=lambda kv: kv[0].lower()))
+
+@patch
+def folder(self: StudySpec, root: str | Path | None = None) -> Path:
+    "results/<study>/<profile> with the notebook's defaults, results/<study>/<slug>/<profile> otherwise."
+    base = Path(root or project_root() / "results") / self.study
+    return base / self.profile if not self.slug else base / self.slug / self.profile
+
+@patch
+def command(self: StudySpec) -> str:
+    "The papermill command that reproduces this run (lists and dicts as YAML/JSON with `-y`)."
+    scal = {k: v for k, v in self.params.items() if not isinstance(v, (list, tuple, dict))}
+    rest = {k: v for k, v in self.params.items() if k not in scal}
+    return (f"papermill {self.notebook} -p profile {self.profile}" + "".join(f" -p {k} {v}" for k, v in scal.items())
+            + (f" -y '{json.dumps(rest)}'" if rest else ""))
+
+StudySpec.executed_name = property(lambda self: Path(self.notebook).name)
+StudySpec.to_dict = lambda self: dict(study=self.study, notebook=self.notebook, profile=self.profile,
+                                      params=dict(self.params))
+StudySpec.from_dict = classmethod(lambda cls, d: cls(**d))
+StudySpec.claim = lambda self, root=None: claim_spec(self, self.folder(root))
+
+@patch(cls_method=True)
+def of(cls: StudySpec, study: str, notebook: str, namespace: dict) -> StudySpec:
+    "The spec of a running notebook: its declared parameters' values read from `namespace` (the notebook's `globals()`)."
+    return cls(study, notebook, namespace["profile"], {k: namespace[k] for k in notebook_parameters(notebook)
+                                                       if k in namespace and k != "profile"})
 
 # %% ../nbs/12_settings.ipynb #c020
 def find_runs(study: str, profile: str | None = None, root: str | Path | None = None,

@@ -181,7 +181,7 @@ def process_notebook(path: Path) -> tuple[dict, set]:
 
 
 def _section(stem: str) -> int | None:
-    m = re.match(r"(\d+)_", stem)
+    m = re.match(r"(\d+)[a-z]?_", stem)
     return next((i for i, (_, lo, hi) in enumerate(SECTIONS) if m and lo <= int(m.group(1)) <= hi), None)
 
 
@@ -211,7 +211,7 @@ def build(out: Path, only: list[str] | None = None, src: Path | None = None, qui
     shutil.copytree(Path(jupyter_server_mathjax.__file__).parent / "static", src / "_static" / "mathjax")
     nbs = sorted(p for p in (ROOT / "nbs").glob("[0-9]*.ipynb") if not only or any(o in p.stem for o in only))
     # nbdev's page of each notebook (output-file: the name without its number) → this site's page
-    pages = {re.sub(r"^\d+_", "", p.stem): f"nbs/{p.stem}" for p in nbs}
+    pages = {re.sub(r"^\d+[a-z]?_", "", p.stem): f"nbs/{p.stem}" for p in nbs}
     toc, done, anchors = {i: [] for i in range(len(SECTIONS))}, {}, {}
     for p in nbs:
         here = f"nbs/{p.stem}"
