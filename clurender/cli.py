@@ -37,7 +37,7 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
 }
 JOBS.update({T.job: (T.notebook, task, None) for task, T in TASKS.items() if T.job})   # downstream tasks
 _NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "components",
-                 "modelnet_root", "run")
+                 "modelnet_root", "run", "phase")
 FIXED_SETTINGS = {"shapenet-modelnet40": {"corpus": "shapenet"}}   # settings a job's notebook sets itself
 
 def check_parameters(notebook: str | Path, params: dict):
@@ -167,7 +167,7 @@ def compact_streams(path: str | Path) -> tuple[int, int]:
 
 
 # %% ../nbs/90_cli.ipynb #c424
-_CARD_OPTIONS = ("parameters", "kernel", "notebook_path")    # what a card-style call may set; anything else: papermill's
+_CARD_OPTIONS = ("parameters", "kernel", "notebook_path")    # what a card-style call may set; the rest: papermill's
 
 def card_plan(argv: list[str]) -> tuple[str, dict, Path, str | None] | None:
     """(job, parameters, executed-notebook path, kernel) when `argv` is `papermill` arguments naming a clurender job
@@ -198,7 +198,8 @@ def papermill_main(argv: list[str] | None = None) -> int:
     if plan is None: return pm_cli.main(args=argv, prog_name="papermill")
     job, params, executed, kernel = plan
     t = time.perf_counter()
-    print(f"papermill (clurender): {job} job, no output path: the executed notebook goes to the run's folder", flush=True)
+    print(f"papermill (clurender): {job} job, no output path: the executed notebook goes to the run's folder",
+          flush=True)
     run_notebook(JOBS[job][0], params, executed, **({"kernel": kernel} if kernel else {}))
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {executed}")
     return 0

@@ -159,7 +159,7 @@ SHAPENETPART_DIR = "shapenetcore_partanno_segmentation_benchmark_v0_normal"
 
 def shapenetpart_data(profile: str | Profile = "cpu", root=None, splits=("train", "test"), seed: int = 0):
     """ShapeNetPart splits as `PartSet`s with the profile's points per shape (unit sphere). `root`: the folder of the
-    official layout, or a data root with `shapenetcore_partanno_segmentation_benchmark_v0_normal` up to 3 levels below."""
+    official layout, or a data root with `shapenetcore_partanno_segmentation_benchmark_v0_normal` ≤ 3 levels below."""
     P = get_profile(profile)
     base = data_root(root)
     if not (base / "train_test_split").is_dir():
@@ -170,7 +170,8 @@ def shapenetpart_data(profile: str | Profile = "cpu", root=None, splits=("train"
         if not len(ds): raise DataError(f"{base}: split {split!r} lists no shapes")
         items = [ds[i] for i in range(len(ds))]
         pts = torch.stack([normalize_unit_sphere(it["points"]) for it in items])             # (S, N, 3)
-        out.append(PartSet(pts, torch.stack([it["part"] for it in items]), torch.stack([it["category"] for it in items]),
+        out.append(PartSet(pts, torch.stack([it["part"] for it in items]),
+                           torch.stack([it["category"] for it in items]),
                            [f"{s}/{m}" for s, m, _ in ds.items], ShapeNetPart.categories, ds.parts_of(), ds.n_parts))
     return tuple(out)
 

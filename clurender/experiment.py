@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_experiment.ipynb #c002
 from __future__ import annotations
-import time
+import json, time
 from pathlib import Path
 import numpy as np
 from .core import seed_everything, git_commit, run_record, save_results
@@ -17,7 +17,7 @@ from .protocols import evaluate_encoder
 from .data import cache_lock
 
 # %% auto #0
-__all__ = ['train_summary', 'run_row', 'row_encoder']
+__all__ = ['PHASES', 'train_summary', 'row_encoder', 'run_row']
 
 # %% ../nbs/16_experiment.ipynb #c004
 def train_summary(hist: list[dict], batch_size: int) -> dict:
@@ -26,51 +26,6 @@ def train_summary(hist: list[dict], batch_size: int) -> dict:
     return dict(steps=len(hist), final_losses={k: float(np.mean([r[k] for r in hist[-20:]])) for k in hist[-1]
                                                if k.startswith("loss")},
                 median_step_s=float(np.median(dt)), shapes_per_s=float(batch_size / np.median(dt)))
-
-# %% ../nbs/16_experiment.ipynb #c006
-def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | Path | None = None,
-            resume: bool = True, command: str = "", progress: bool = True) -> dict:
-    """Pre-train (unless `spec.row == 'random'`) and evaluate one run; writes spec.json, results.json, figures and the
-    checkpoint to `spec.folder(study, root)` and returns the numbers. A folder that holds another run is an error."""
-    if not isinstance(spec, RunSpec): raise TypeError(f"run_row takes a RunSpec (RunSpec.make(row, profile, ...)), "
-                                                      f"got {type(spec).__name__}")
-    out = spec.folder(study, root)
-    with cache_lock(out / "run"):                     # one process per run folder; another waits, then resumes
-        return _run_row(spec, out, study, data_root, resume, command, progress)
-
-def _run_row(spec: RunSpec, out: Path, study: str, data_root, resume: bool, command: str, progress: bool) -> dict:
-    "`run_row`'s work, with its folder locked."
-    commit, t0 = git_commit(), time.perf_counter()
-    spec.claim(out)
-    P = spec.P                                                                # the profile with the spec's overrides
-    shapes = None if spec.corpus == "shapenet" else corpus_for(P, progress)   # ShapeNet runs need no procedural set
-    seed_everything(spec.seed)
-    info = {}
-    if ROWS[spec.row] is None:
-        enc = get_encoder(spec.encoder, dim=P.encoder_dim)
-    else:
-        model = CluRender(spec.encoder, P, seed=spec.seed, **spec.model_kwargs)
-        ds = pretrain_views(P, shapes, spec.corpus, data_root, spec.seed, progress,
-                            images=model.use_render)                     # without L_r no pixels: same run, faster
-        if progress: print(f"[{spec.slug}, seed {spec.seed}] pre-training on {len(ds)} shapes → {out / 'train'}",
-                           flush=True)
-        res = pretrain(model, ds, out / "train", epochs=spec.epochs, resume=resume, progress=progress, seed=spec.seed)
-        hist = load_history(out / "train")
-        info = dict(train=res, config=model.config, corpus=spec.corpus, n_train_shapes=len(ds),
-                    batch_size=P.batch_size, **train_summary(hist, P.batch_size))
-        fig = plot_history(hist); fig.savefig(out / "loss_curves.png", dpi=110)
-        import matplotlib.pyplot as plt; plt.close(fig)
-        enc = model.encoder
-    t1 = time.perf_counter()
-    if progress: print(f"[{spec.slug}, seed {spec.seed}] evaluating the frozen encoder", flush=True)
-    numbers = evaluate_encoder(enc, P, shapes, data_root, runs=10 if P.name != "smoke" else 3, seed=spec.seed,
-                               fig_dir=out, progress=progress)
-    numbers.update(row=spec.row, encoder=spec.encoder, eval_s=round(time.perf_counter() - t1, 1), **info)
-    rec = run_record(command or f"run_row({spec!r})", P.name, time.perf_counter() - t0, seed=spec.seed,
-                     epochs=spec.epochs if spec.epochs is not None else P.epochs, spec=spec.to_dict())
-    rec["git_commit"] = commit                                               # the code that ran, read at the start
-    save_results(out, "results", numbers, rec)
-    return numbers
 
 # %% ../nbs/16_experiment.ipynb #c014
 def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root: str | Path | None = None):
@@ -84,3 +39,73 @@ def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root:
         except ValueError: how = f"the run {spec.slug}, seed {spec.seed}, of study {study!r}"
         raise FileNotFoundError(f"{path} not found: pre-train it first ({how})")
     return load_encoder(str(path), expect=spec.encoder)
+
+# %% ../nbs/16_experiment.ipynb #c006
+PHASES = ("all", "pretrain", "evaluate")
+
+def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | Path | None = None,
+            resume: bool = True, command: str = "", progress: bool = True, phase: str = "all") -> dict:
+    """Pre-train (unless `spec.row == 'random'`) and evaluate one run in `spec.folder(study, root)`: spec.json, train/
+    (checkpoint, encoder, metrics, train.json), results.json, figures. `phase`: 'all'; 'pretrain' only (a GPU host
+    without the evaluation data); 'evaluate' the encoder a 'pretrain' phase left there. Returns the numbers (the
+    training summary for 'pretrain'). A folder that holds another run is an error."""
+    if not isinstance(spec, RunSpec): raise TypeError(f"run_row takes a RunSpec (RunSpec.make(row, profile, ...)), "
+                                                      f"got {type(spec).__name__}")
+    if phase not in PHASES: raise ValueError(f"phase={phase!r} is not allowed: phase must be one of {list(PHASES)}")
+    out, enc = spec.folder(study, root), spec.encoder_path(study, root)
+    if phase == "evaluate" and ROWS[spec.row] is not None and not enc.exists():
+        raise FileNotFoundError(f"{enc} not found: phase 'evaluate' scores the encoder that phase 'pretrain' of this "
+                                f"run ({spec.slug}, seed {spec.seed}) writes there; run that first, or phase 'all'")
+    with cache_lock(out / "run"):                     # one process per run folder; another waits, then resumes
+        commit, t0 = git_commit(), time.perf_counter()
+        spec.claim(out)
+        shapes = None if spec.corpus == "shapenet" else corpus_for(spec.P, progress)   # ShapeNet: no procedural set
+        if phase == "evaluate": info = _read_train(out)
+        else: info = _pretrain_phase(spec, out, shapes, data_root, resume, command, progress)
+        if phase == "pretrain": return info
+        return _evaluate_phase(spec, study, root, shapes, data_root, info, command, (commit, t0), progress)
+
+# %% ../nbs/16_experiment.ipynb #c126
+def _pretrain_phase(spec: RunSpec, out: Path, shapes, data_root, resume: bool, command: str, progress: bool) -> dict:
+    "Pre-train the spec's model into out/train (resuming); its summary, also in out/train/train.json. {} for random."
+    if ROWS[spec.row] is None: return {}
+    P, t0 = spec.P, time.perf_counter()
+    seed_everything(spec.seed)
+    model = CluRender(spec.encoder, P, seed=spec.seed, **spec.model_kwargs)
+    ds = pretrain_views(P, shapes, spec.corpus, data_root, spec.seed, progress,
+                        images=model.use_render)                         # without L_r no pixels: same run, faster
+    if progress: print(f"[{spec.slug}, seed {spec.seed}] pre-training on {len(ds)} shapes → {out / 'train'}",
+                       flush=True)
+    res = pretrain(model, ds, out / "train", epochs=spec.epochs, resume=resume, progress=progress, seed=spec.seed)
+    hist = load_history(out / "train")
+    info = dict(train=res, config=model.config, corpus=spec.corpus, n_train_shapes=len(ds), batch_size=P.batch_size,
+                **train_summary(hist, P.batch_size))
+    fig = plot_history(hist); fig.savefig(out / "loss_curves.png", dpi=110)
+    import matplotlib.pyplot as plt; plt.close(fig)
+    rec = run_record(command or f"run_row({spec!r})", P.name, time.perf_counter() - t0, seed=spec.seed,
+                     epochs=spec.epochs if spec.epochs is not None else P.epochs, spec=spec.to_dict())
+    save_results(out / "train", "train", info, rec)
+    return info
+
+def _read_train(out: Path) -> dict:
+    "The training summary a 'pretrain' phase wrote (out/train/train.json); {} where there is none (random init)."
+    f = out / "train" / "train.json"
+    if not f.exists(): return {}
+    try: return json.loads(f.read_text())["results"]
+    except (json.JSONDecodeError, KeyError) as e: raise ValueError(f"{f} is not a readable training record ({e})")
+
+# %% ../nbs/16_experiment.ipynb #c263
+def _evaluate_phase(spec: RunSpec, study: str, root, shapes, data_root, info: dict, command: str, start: tuple,
+                    progress: bool) -> dict:
+    "Evaluate the run's encoder (`row_encoder`: the saved one, or random init) → out/results.json; the numbers."
+    (commit, t0), P, t1 = start, spec.P, time.perf_counter()
+    if progress: print(f"[{spec.slug}, seed {spec.seed}] evaluating the frozen encoder", flush=True)
+    enc = row_encoder(spec, study, root=root)
+    numbers = evaluate_encoder(enc, P, shapes, data_root, runs=10 if P.name != "smoke" else 3, seed=spec.seed,
+                               fig_dir=spec.folder(study, root), progress=progress)
+    numbers.update(row=spec.row, encoder=spec.encoder, eval_s=round(time.perf_counter() - t1, 1), **info)
+    rec = run_record(command or f"run_row({spec!r})", P.name, time.perf_counter() - t0, seed=spec.seed,
+                     epochs=spec.epochs if spec.epochs is not None else P.epochs, spec=spec.to_dict())
+    rec["git_commit"] = commit                                               # the code that ran, read at the start
+    save_results(spec.folder(study, root), "results", numbers, rec)
+    return numbers

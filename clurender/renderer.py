@@ -183,7 +183,7 @@ def trim_depth(idx: torch.Tensor) -> torch.Tensor:
     this is exact; it saves the memory and time of compositing slots no point reaches (at the `paper` settings, 2,048
     points, 256², r = 4 px, the fullest pixel holds 33–77 of K = 128; 2 shapes × 8 views forward+backward with the
     'pytorch3d' backend on 2 CPU threads: 25–39 s and 12.5 GB → 11–14 s and 6.3 GB, identical images and gradients;
-    tools/probes/render_paper_memory.py)."""
+    the one-off probe `git show d1a01e1:tools/probes/render_paper_memory.py`)."""
     k = int((idx >= 0).sum(-1).max()) if idx.numel() else 0
     return idx[..., :max(k, 1)]
 

@@ -203,7 +203,7 @@ def _value_id(v) -> str:
 @dataclass(frozen=True)
 class StudySpec:
     """A run of a benchmark, sweep, demo or evaluation notebook: study, notebook, profile and the notebook parameters
-    that differ from its defaults (unknown names are errors). Equal settings are equal specs: one folder, one command."""
+    that differ from its defaults (unknown names are errors). Equal settings are equal specs: one folder and command."""
     study: str
     notebook: str
     profile: str = "cpu"
@@ -248,7 +248,7 @@ StudySpec.claim = lambda self, root=None: claim_spec(self, self.folder(root))
 
 @patch(cls_method=True)
 def of(cls: StudySpec, study: str, notebook: str, namespace: dict) -> StudySpec:
-    "The spec of a running notebook: its declared parameters' values read from `namespace` (the notebook's `globals()`)."
+    "The spec of a running notebook: its declared parameters' values, read from `namespace` (its `globals()`)."
     return cls(study, notebook, namespace["profile"], {k: namespace[k] for k in notebook_parameters(notebook)
                                                        if k in namespace and k != "profile"})
 
