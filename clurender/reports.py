@@ -10,28 +10,22 @@ import numpy as np
 from .core import project_root
 from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
 from .train import load_history
+from .stats import mean_sd, paired_ci, default_vs_rest, seed_values
 
 # %% auto #0
 __all__ = ['PUBLISHED_NN', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS',
-           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'mean_sd', 'load_results', 'row_run',
-           'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
-           'leads_md', 'budget_table', 'paired_ci', 'pretexts_readme', 'readme_name', 'write_pretexts_readme',
-           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest',
-           'default_vs_rest_line', 'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs',
-           'headline_table', 'readme_with_headline', 'finetune_runs', 'paired_cell', 'finetune_table',
-           'pretrain_probe_runs', 'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings',
-           'finetune_readme', 'ablation_report']
+           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'load_results', 'row_run', 'summary_table',
+           'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads', 'leads_md',
+           'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics',
+           'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost', 'cost_table',
+           'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
+           'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table',
+           'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
 def _fs(v): return "—" if not isinstance(v, dict) else f"{100 * v['mean']:.1f} ± {100 * v['std']:.1f}"
 def _root(root) -> Path: return Path(root) if root else project_root() / "results"
-def mean_sd(v) -> str:
-    "Values in [0, 1] as '%' mean, with '± sd' (n − 1) when there are several; '—' for none."
-    v = list(v)
-    if not v: return "—"
-    return f"{100 * np.mean(v):.1f}" + (f" ± {100 * np.std(v, ddof=1):.1f}" if len(v) > 1 else "")
-
 def load_results(folder: str | Path) -> dict:
     "`{results, run}` of a run folder's results.json; a missing or unreadable file is an error naming it."
     f = Path(folder) / "results.json"
@@ -203,22 +197,6 @@ def budget_table(profile: str = "cpu", root=None, study: str = "pretexts", rows=
     return "\n".join(lines) + "\n"
 
 # %% ../nbs/19_reports.ipynb #c012
-def paired_ci(x, y, level: float = 0.95) -> dict:
-    """Paired difference x − y over matched seeds: {'mean', 'std', 'lo', 'hi', 'n'} with the `level` Student-t
-    interval; std and the interval are None for a single pair."""
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if x.ndim != 1 or x.shape != y.shape or len(x) == 0:
-        raise ValueError(f"need two equal-length, non-empty 1-D sequences of paired values; got {x.shape} and "
-                         f"{y.shape}")
-    if not 0 < level < 1: raise ValueError(f"level must be in (0, 1), got {level}")
-    d, n = x - y, len(x)
-    out = dict(mean=float(d.mean()), std=None, lo=None, hi=None, n=n)
-    if n > 1:
-        from scipy.stats import t
-        h = t.ppf(0.5 + level / 2, n - 1) * d.std(ddof=1) / np.sqrt(n)
-        out.update(std=float(d.std(ddof=1)), lo=float(d.mean() - h), hi=float(d.mean() + h))
-    return out
-
 def _interval(ci: dict) -> str:
     "' [lo, hi]' of a `paired_ci` result in points, or '' where it has no interval (a single pair)."
     return f" [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}]" if ci["lo"] is not None else ""
@@ -291,7 +269,6 @@ def ablation_runs(settings: dict, profile: str, root=None, study: str = "ablatio
         if key(s) in want: out[want[key(s)]][s.seed] = run_metrics(f)
     return {label: dict(sorted(v.items())) for label, v in out.items() if v}
 
-def _vals(runs: dict, label, m: str) -> dict: return {k: v[m] for k, v in runs[label].items() if v[m] is not None}
 
 def ablation_table(settings: dict, default, profile: str, root=None, paper: dict | None = None,
                    name: str = "setting", paper_col: str = "paper", study: str = "ablations") -> str:
@@ -304,10 +281,10 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
     for label in runs:
         cells = []
         for m, mname in ABLATION_METRICS:
-            v = _vals(runs, label, m)
+            v = seed_values(runs, label, m)
             if not v: cells.append("—"); continue
             s = mean_sd(v.values())
-            d0 = _vals(runs, default, m) if default in runs and label != default else {}
+            d0 = seed_values(runs, default, m) if default in runs and label != default else {}
             common = [k for k in v if k in d0]
             if common:
                 d = paired_ci([v[k] for k in common], [d0[k] for k in common])
@@ -344,7 +321,7 @@ def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = 
     x = np.arange(len(labels))
     fig, ax = plt.subplots(figsize=(6, 3.2))
     for m, mname in (ABLATION_METRICS[0], ABLATION_METRICS[2]):
-        vs = [list(_vals(runs, l, m).values()) for l in labels]
+        vs = [list(seed_values(runs, l, m).values()) for l in labels]
         ax.errorbar(x, [100 * np.mean(v) if v else np.nan for v in vs],
                     yerr=[100 * np.std(v, ddof=1) if len(v) > 1 else 0 for v in vs], marker="o", capsize=3, label=mname)
     if paper:
@@ -355,17 +332,6 @@ def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = 
     return fig
 
 # %% ../nbs/19_reports.ipynb #c023b
-def default_vs_rest(runs: dict, default, m: str) -> dict | None:
-    """`paired_ci` of the `default` setting against the mean of the others, each seed counted once: for every seed of
-    the default with metric `m` and at least one other setting run with that seed, x = the default's value and y = the
-    mean of the others' values at that seed. `runs` as from `ablation_runs`; None where no seed qualifies."""
-    if default not in runs: raise KeyError(f"default {default!r} has no runs; settings with runs: {list(runs)}")
-    x, y = [], []
-    for k, v in _vals(runs, default, m).items():
-        others = [runs[l][k][m] for l in runs if l != default and k in runs[l] and runs[l][k][m] is not None]
-        if others: x.append(v); y.append(float(np.mean(others)))
-    return paired_ci(x, y) if x else None
-
 def default_vs_rest_line(runs: dict, default) -> str:
     "One markdown sentence: `default_vs_rest` for each of `ABLATION_METRICS`, in points, with its number of seeds."
     cells = []
