@@ -4,15 +4,44 @@
 
 # %% ../nbs/90_cli.ipynb #c002
 from __future__ import annotations
-import argparse, os, sys, time
+import argparse, contextlib, os, signal, sys, threading, time
 from pathlib import Path
 from .core import project_root, PROFILES, notebook_parameters
 from .settings import RunSpec, StudySpec, COMPONENTS
 from .tasks import TASKS, task_spec
 
 # %% auto #0
-__all__ = ['JOBS', 'FIXED_SETTINGS', 'check_parameters', 'job_spec', 'run_notebook', 'build_parser', 'job_plan', 'main',
-           'compact_streams', 'card_plan', 'papermill_main']
+__all__ = ['JOBS', 'FIXED_SETTINGS', 'stop_tree', 'stop_cleanly', 'check_parameters', 'job_spec', 'run_notebook', 'build_parser',
+           'job_plan', 'main', 'compact_streams', 'card_plan', 'papermill_main']
+
+# %% ../nbs/90_cli.ipynb #c410
+def stop_tree(signum: int, grace_s: float = 3.0):
+    """Stop what this process started, then exit 128 + `signum`: SIGINT to the notebook's kernel (a training loop
+    writes its checkpoint on KeyboardInterrupt; checkpoints are written atomically, so the last one stays whole),
+    `grace_s` seconds, then SIGTERM and finally SIGKILL to the kernel and every process under it (corpus workers)."""
+    import psutil
+    me = psutil.Process(); tree = me.children(recursive=True)
+    print(f"\nclurender: {signal.Signals(signum).name}: stopping the notebook and the {len(tree)} process(es) it "
+          f"started; the run resumes from its last checkpoint when started again", file=sys.stderr, flush=True)
+    for p in me.children():
+        with contextlib.suppress(psutil.Error): p.send_signal(signal.SIGINT)
+    _, alive = psutil.wait_procs(tree, timeout=grace_s)
+    for p in alive:
+        with contextlib.suppress(psutil.Error): p.terminate()
+    _, alive = psutil.wait_procs(alive, timeout=5)
+    for p in alive:
+        with contextlib.suppress(psutil.Error): p.kill()
+    psutil.wait_procs(alive, timeout=5)
+    os._exit(128 + signum)                     # papermill's own clean-up would wait on the kernel we just ended
+
+@contextlib.contextmanager
+def stop_cleanly():
+    "While inside: SIGTERM and SIGINT call `stop_tree` (main thread only; elsewhere nothing changes)."
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    old = {s: signal.signal(s, lambda n, f: stop_tree(n)) for s in (signal.SIGTERM, signal.SIGINT)}
+    try: yield
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
 
 # %% ../nbs/90_cli.ipynb #c003
 JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job does not pre-train))
@@ -88,8 +117,10 @@ def run_notebook(notebook: str | Path, params: dict, executed: str | Path, kerne
     # streamed to this terminal as it runs, instead of papermill's cell counter
     print(f"running {nb.name} → {executed}", flush=True)
     try:
-        pm.execute_notebook(str(nb), str(executed), parameters=params, kernel_name=kernel, cwd=str(project_root()),
-                            progress_bar=False, stdout_file=sys.stdout, stderr_file=sys.stderr)
+        with stop_cleanly():                   # SIGTERM / SIGINT: the kernel and every process it started end too
+            pm.execute_notebook(str(nb), str(executed), parameters=params, kernel_name=kernel,
+                                cwd=str(project_root()), progress_bar=False, stdout_file=sys.stdout,
+                                stderr_file=sys.stderr)
     finally:                                   # a failed run's copy too: it is what one reads to see what went wrong
         if executed.exists(): compact_streams(executed)
     return executed

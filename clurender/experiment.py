@@ -59,6 +59,10 @@ def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | 
     with cache_lock(out / "run"):                     # one process per run folder; another waits, then resumes
         commit, t0 = git_commit(), time.perf_counter()
         spec.claim(out)
+        if phase != "pretrain" and (done := out / "results.json").exists():   # finished: say so, run nothing again
+            if progress: print(f"[{spec.slug}, seed {spec.seed}] already done: its numbers are in {done} (delete "
+                               f"that file to evaluate again)", flush=True)
+            return json.loads(done.read_text())["results"]
         shapes = None if spec.corpus == "shapenet" else corpus_for(spec.P, progress)   # ShapeNet: no procedural set
         if phase == "evaluate": info = _read_train(out)
         else: info = _pretrain_phase(spec, out, shapes, data_root, resume, command, progress)

@@ -13,8 +13,8 @@ from .encoders import ENCODERS
 from .model import SUPERVISED
 
 # %% auto #0
-__all__ = ['ROWS', 'CORPORA', 'COMPONENTS', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'SYMBOLS', 'is_labelled', 'check_corpus',
-           'RunSpec', 'claim_spec', 'StudySpec', 'find_runs']
+__all__ = ['ROWS', 'CORPORA', 'COMPONENTS', 'PARAMS', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'SYMBOLS', 'is_labelled', 'check_corpus',
+           'Param', 'profile_param', 'RunSpec', 'claim_spec', 'StudySpec', 'find_runs']
 
 # %% ../nbs/12_settings.ipynb #c006
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -34,6 +34,53 @@ def check_corpus(corpus: str) -> str:
     "`corpus` if it names a pre-training corpus, else an error listing them."
     if corpus not in CORPORA: raise ValueError(f"unknown pre-training corpus {corpus!r}; choose one of {list(CORPORA)}")
     return corpus
+
+# %% ../nbs/12_settings.ipynb #c357
+@dataclass(frozen=True)
+class Param:
+    "A run parameter: default, kind (a type, or a tuple of the allowed values), range [lo, hi], values meaning default."
+    default: object = None
+    kind: type | tuple = int
+    lo: float | None = None
+    hi: float | None = None
+    same: tuple = ()
+    help: str = ""
+
+    def allowed(self) -> str:
+        "What the parameter may be, in words."
+        if isinstance(self.kind, tuple): s = f"one of {list(self.kind)}"
+        else:
+            rng = ("" if self.lo is None and self.hi is None else f" ≥ {self.lo}" if self.hi is None else
+                   f" in [{self.lo}, {self.hi}]")
+            s = f"{'an' if self.kind is int else 'a'} {self.kind.__name__}{rng}"
+        return s + (" or None" if self.default is None else "")
+
+    def check(self, name: str, value):
+        "`value` checked (the default for a value in `same`), else a ValueError naming `name`, `value` and the rule."
+        if value is None and self.default is None: return None
+        if isinstance(self.kind, tuple): ok = any(value == k and type(value) is type(k) for k in self.kind)
+        elif self.kind in (int, float):                                  # a bool is not a number here
+            ok = isinstance(value, int if self.kind is int else (int, float)) and not isinstance(value, bool)
+            ok = ok and (self.lo is None or value >= self.lo) and (self.hi is None or value <= self.hi)
+        else: ok = isinstance(value, self.kind)
+        if not ok: raise ValueError(f"{name}={value!r} is not allowed: {name} must be {self.allowed()}")
+        return self.default if value in self.same else value
+
+# %% ../nbs/12_settings.ipynb #c535
+PARAMS = dict(row=Param("random", tuple(ROWS), help="the comparison row (pretext and switches)"),
+              encoder=Param("pointnet", tuple(ENCODERS), help="the encoder's architecture"),
+              seed=Param(0, int, 0, help="the run's seed"), epochs=Param(None, int, 1, help="None: the profile's"))
+_LOWEST = {"n_clusters": 2, "eps": 1e-6, "lr": 1e-8, "splat_radius": 0.1, "splat_nu": 0.01, "splat_eta": 1e-3}
+_HIGHEST = {"n_clusters": "n_points", "n_views": "n_render_views", "lr_gamma": 1.0}
+
+def profile_param(name: str, base: dict, values: dict | None = None) -> Param:
+    """The declaration of profile field `name` as an override: its type is the `base` profile's, a range may use the
+    run's other `values` (J ≤ the run's N)."""
+    v, values = base[name], values or base
+    if name == "fitting": return Param(v, MODEL_OPTIONS["fitting"])
+    if isinstance(v, (tuple, str)): return Param(v, type(v))
+    hi = _HIGHEST.get(name); hi = values[hi] if isinstance(hi, str) else hi
+    return Param(v, type(v), _LOWEST.get(name, 1 if isinstance(v, int) else 0), hi)
 
 # %% ../nbs/12_settings.ipynb #c009
 MODEL_OPTIONS = {"labels": ("ot", "l2"), "fitting": ("sliced", "sinkhorn", "l2"), "render_weight": float,
@@ -71,8 +118,7 @@ class RunSpec:
             raise ValueError(f"unknown profile {self.profile!r}; choose one of {list(PROFILES)}")
         if self.encoder not in ENCODERS:
             raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {list(ENCODERS)}")
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"seed must be an int ≥ 0, got {self.seed!r}")
+        PARAMS["seed"].check("seed", self.seed); PARAMS["epochs"].check("epochs", self.epochs)
         check_corpus(self.corpus)
         if is_labelled(self.row) and self.corpus != "procedural":
             raise ValueError(f"row {self.row!r} reads the procedural corpus's labels; corpus {self.corpus!r} has "
@@ -81,6 +127,9 @@ class RunSpec:
         valid = [f.name for f in fields(Profile) if f.name not in _NOT_OVERRIDABLE]
         bad = sorted(set(self.overrides) - set(valid))
         if bad: raise ValueError(f"unknown profile setting(s) {bad}; valid: {valid} (J = n_clusters, V = n_views)")
+        values = {**base.to_dict(), **{k: v for k, v in self.overrides.items() if v is not None}}
+        for k, v in self.overrides.items():                                  # type and range, before anything runs
+            if v is not None: profile_param(k, base.to_dict(), values).check(SYMBOLS.get(k, k), v)
         ov = {k: v for k, v in sorted(self.overrides.items()) if v is not None and v != getattr(base, k)}
         bad = sorted(set(self.model) - set(MODEL_OPTIONS))
         if bad: raise ValueError(f"unknown model option(s) {bad}; valid: {list(MODEL_OPTIONS)}")
@@ -96,8 +145,6 @@ class RunSpec:
         if self.row == "random" and (ov or mo or self.epochs is not None or self.corpus != "procedural"):
             raise ValueError("row 'random' is not trained: it takes no overrides, model options, epochs or corpus")
         epochs = None if self.epochs in (None, get_profile(self.profile, **ov).epochs) else self.epochs
-        if epochs is not None and (not isinstance(epochs, int) or epochs < 1):
-            raise ValueError(f"epochs must be a positive int or None, got {epochs!r}")
         object.__setattr__(self, "overrides", ov); object.__setattr__(self, "model", mo)
         object.__setattr__(self, "epochs", epochs)
 
@@ -217,6 +264,9 @@ class StudySpec:
         have = notebook_parameters(self.notebook)
         if bad := sorted(set(self.params) - set(have) - set(_PLACES)):
             raise ValueError(f"{Path(self.notebook).name} has no parameter(s) {bad}; its parameters: {list(have)}")
+        for k, v in self.params.items():                  # shared names by PARAMS, others by their default's type
+            if k in PARAMS: PARAMS[k].check(k, v)
+            elif k not in _PLACES and have[k] is not None and v is not None: Param(have[k], type(have[k])).check(k, v)
         keep = {k: v for k, v in sorted(self.params.items()) if k not in _PLACES and v != have[k]}
         object.__setattr__(self, "params", keep)
 

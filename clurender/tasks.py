@@ -4,59 +4,25 @@
 
 # %% ../nbs/19a_tasks.ipynb #c655
 from __future__ import annotations
-import hashlib, inspect, time
+import hashlib, inspect, json, time
 from fastcore.basics import patch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from .core import PROFILES, project_root, run_record, save_results, git_commit
 from .encoders import ENCODERS
-from .settings import ROWS, RunSpec, claim_spec, _fmt
+from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, _fmt
 from .data import cache_lock
 from .experiment import row_encoder
 from . import downstream as ds, reports
 
 # %% auto #0
-__all__ = ['COMMON', 'EPOCHS', 'TASKS', 'Param', 'TaskSpec', 'Task', 'task_of', 'task_spec', 'task_readme', 'run_task']
-
-# %% ../nbs/19a_tasks.ipynb #c357
-@dataclass(frozen=True)
-class Param:
-    "A run parameter: default, kind (a type, or a tuple of the allowed values), range [lo, hi], values meaning default."
-    default: object = None
-    kind: type | tuple = int
-    lo: float | None = None
-    hi: float | None = None
-    same: tuple = ()
-    help: str = ""
-
-    def allowed(self) -> str:
-        "What the parameter may be, in words."
-        if isinstance(self.kind, tuple): s = f"one of {list(self.kind)}"
-        else:
-            rng = ("" if self.lo is None and self.hi is None else f" ≥ {self.lo}" if self.hi is None else
-                   f" in [{self.lo}, {self.hi}]")
-            s = f"{'an' if self.kind is int else 'a'} {self.kind.__name__}{rng}"
-        return s + (" or None" if self.default is None else "")
-
-    def check(self, name: str, value):
-        "`value` checked (the default for a value in `same`), else a ValueError naming `name`, `value` and the rule."
-        if value is None and self.default is None: return None
-        if isinstance(self.kind, tuple): ok = any(value == k and type(value) is type(k) for k in self.kind)
-        elif self.kind in (int, float):                                  # a bool is not a number here
-            ok = isinstance(value, int if self.kind is int else (int, float)) and not isinstance(value, bool)
-            ok = ok and (self.lo is None or value >= self.lo) and (self.hi is None or value <= self.hi)
-        else: ok = isinstance(value, self.kind)
-        if not ok: raise ValueError(f"{name}={value!r} is not allowed: {name} must be {self.allowed()}")
-        return self.default if value in self.same else value
+__all__ = ['COMMON', 'EPOCHS', 'TASKS', 'TaskSpec', 'Task', 'task_of', 'task_spec', 'task_readme', 'run_task']
 
 # %% ../nbs/19a_tasks.ipynb #c723
-COMMON = dict(
-    row=Param("random", tuple(ROWS), help="the pre-training row whose committed seed-0 encoder is used"),
-    profile=Param("cpu", tuple(PROFILES), help="smoke | cpu | paper"),
-    seed=Param(0, int, 0, help="the task's seed: head init., batch order, few-label draw; random's init seed"),
-    encoder=Param("pointnet", tuple(ENCODERS), help="the encoder's architecture"),
-    encoder_path=Param(None, str, help="an encoder checkpoint instead of the row's committed one"))
+COMMON = dict(row=PARAMS["row"], profile=Param("cpu", tuple(PROFILES), help="smoke | cpu | paper"),
+              seed=PARAMS["seed"], encoder=PARAMS["encoder"],
+              encoder_path=Param(None, str, help="an encoder checkpoint instead of the row's committed one"))
 
 def _path_id(path: str) -> str:
     "8 hex digits naming an encoder checkpoint by its resolved path (the slug of a run that reads one)."
@@ -218,7 +184,8 @@ def _curve(folder: Path):
 # %% ../nbs/19a_tasks.ipynb #c500
 def run_task(spec: TaskSpec, data_root=None, root: str | Path | None = None, progress: bool = True) -> dict:
     """Run one downstream task (`TASKS[spec.task]`) into `spec.folder(root)`: {'metrics', 'model', 'data' (train,
-    test), 'folder', 'readme'}. A folder that holds another run is an error; a stopped run resumes."""
+    test), 'folder', 'readme'}. A folder that holds another run is an error; a stopped run resumes; a finished one
+    (results.json there) returns its numbers with `model` None."""
     if not isinstance(spec, TaskSpec): raise TypeError(f"run_task takes a TaskSpec (task_spec(notebook, params) or "
                                                        f"TaskSpec.make(task, ...)), got {type(spec).__name__}")
     T, out = TASKS[spec.task], spec.folder(root)
@@ -232,6 +199,12 @@ def run_task(spec: TaskSpec, data_root=None, root: str | Path | None = None, pro
         spec.claim(root)
         d_opt, r_opt = _route(T, spec.options)
         train, test = T.data(spec.profile, data_root, **d_opt)
+        if (done := out / "results.json").exists():                      # finished: say so, train nothing again
+            if progress: print(f"[{spec.task}: {spec.slug}, seed {spec.seed}] already done: its numbers are in {done} "
+                               f"(delete that file to run it again)", flush=True)
+            numbers = json.loads(done.read_text())["results"]
+            return dict(metrics=numbers, model=None, data=(train, test), folder=out,
+                        readme=task_readme(spec.task, spec.profile, root))
         if progress: print(f"[{spec.task}: {spec.slug}, seed {spec.seed}] {len(train)} train / {len(test)} test → "
                            f"{out}", flush=True)
         metrics, model = T.run(encoder, spec.profile, out / "train", seed=spec.seed, data=(train, test),

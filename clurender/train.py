@@ -88,6 +88,10 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
         model.load_state_dict(ck["model"]); opt.load_state_dict(ck["optimizer"]); sched.load_state_dict(ck["scheduler"])
         epoch0, batch0, step = ck["epoch"], ck["batch"], ck["step"]
         before = float(ck.get("elapsed", 0.0))                               # (absent before 2026-12-03)
+        if rank == 0 and progress:                                            # say what resumes, from where
+            print(f"{out}: already trained ({step} steps, {epochs} epochs)" if epoch0 >= epochs else
+                  f"{out}: resuming from step {step} (epoch {epoch0 + 1}, batch {batch0}) of {epochs} epochs",
+                  flush=True)
         if "rng" in ck: torch.set_rng_state(ck["rng"])                      # (checkpoints before 2026-12-02 have none)
         if rank == 0:                                                         # drop log rows past the checkpoint
             rows = [r for r in load_history(out) if r["step"] <= step]
