@@ -144,20 +144,16 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
     "(parameters, executed-notebook path) of a job: in its run's folder (`RunSpec`, `TaskSpec` or `StudySpec`)."
     nb, study, row = JOBS[job]
     params = dict(profile=profile, **params)
+    if out: params["results_root"] = str(Path(out).resolve())
+    check_parameters(nb, params)                                         # names first, then each spec's values
     if row is not None:
-        if out: params["results_root"] = str(Path(out).resolve())
-        check_parameters(nb, params)
         if str(params.get("run", True)) == "False":                     # tables only: keep the runs' notebooks intact
             return params, Path(out or project_root() / "results") / study / f"{Path(nb).stem}_tables_{profile}.ipynb"
         return params, job_spec(job, params).folder(study, out) / Path(nb).name
     if any(T.notebook == nb for T in TASKS.values()):                  # a downstream task: its spec's folder
-        if out: params["results_root"] = str(Path(out).resolve())
-        check_parameters(nb, params)
         spec = task_spec(nb, params)
         return params, spec.folder(out) / spec.executed_name
-    if out: params["results_root"] = str(Path(out).resolve())              # a benchmark, sweep, demo or evaluation
-    check_parameters(nb, params)
-    spec = StudySpec(study, nb, profile, {k: v for k, v in params.items() if k != "profile"})
+    spec = StudySpec(study, nb, profile, {k: v for k, v in params.items() if k != "profile"})   # the rest
     return params, spec.folder(out) / spec.executed_name
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from .model import SUPERVISED
 
 # %% auto #0
 __all__ = ['ROWS', 'CORPORA', 'COMPONENTS', 'PARAMS', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'SYMBOLS', 'is_labelled', 'check_corpus',
-           'Param', 'profile_param', 'RunSpec', 'claim_spec', 'StudySpec', 'find_runs']
+           'Param', 'profile_param', 'RunSpec', 'claim_spec', 'short_hash', 'StudySpec', 'find_runs']
 
 # %% ../nbs/12_settings.ipynb #c006
 ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
@@ -127,9 +127,10 @@ class RunSpec:
         valid = [f.name for f in fields(Profile) if f.name not in _NOT_OVERRIDABLE]
         bad = sorted(set(self.overrides) - set(valid))
         if bad: raise ValueError(f"unknown profile setting(s) {bad}; valid: {valid} (J = n_clusters, V = n_views)")
-        values = {**base.to_dict(), **{k: v for k, v in self.overrides.items() if v is not None}}
+        base_values = base.to_dict()
+        values = {**base_values, **{k: v for k, v in self.overrides.items() if v is not None}}
         for k, v in self.overrides.items():                                  # type and range, before anything runs
-            if v is not None: profile_param(k, base.to_dict(), values).check(SYMBOLS.get(k, k), v)
+            if v is not None: profile_param(k, base_values, values).check(SYMBOLS.get(k, k), v)
         ov = {k: v for k, v in sorted(self.overrides.items()) if v is not None and v != getattr(base, k)}
         bad = sorted(set(self.model) - set(MODEL_OPTIONS))
         if bad: raise ValueError(f"unknown model option(s) {bad}; valid: {list(MODEL_OPTIONS)}")
@@ -240,11 +241,14 @@ def claim_spec(spec, folder: str | Path) -> Path:
 # %% ../nbs/12_settings.ipynb #c897
 _PLACES = ("profile", "data_root", "results_root")                   # where things are, not what the run is
 
+def short_hash(text: str) -> str:
+    "8 hex digits of `text`'s SHA-1: how a slug names a value too long to spell out (a list, a path)."
+    return hashlib.sha1(text.encode()).hexdigest()[:8]
+
 def _value_id(v) -> str:
-    "A parameter value in a slug: as `_fmt` writes it, or `h` + 8 hex digits of its JSON for lists, dicts, long text."
+    "A parameter value in a slug: as `_fmt` writes it, or `h` + `short_hash` of its JSON for lists, dicts, long text."
     s = _fmt(v)
-    if isinstance(v, (list, tuple, dict)) or len(s) > 24:
-        return "h" + hashlib.sha1(json.dumps(v, sort_keys=True).encode()).hexdigest()[:8]
+    if isinstance(v, (list, tuple, dict)) or len(s) > 24: return "h" + short_hash(json.dumps(v, sort_keys=True))
     return s
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@
 
 # %% ../nbs/19a_tasks.ipynb #c655
 from __future__ import annotations
-import hashlib, inspect, json, time
+import inspect, json, time
 from fastcore.basics import patch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from .core import PROFILES, project_root, run_record, save_results, git_commit
 from .encoders import ENCODERS
-from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, _fmt
+from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
 from .experiment import row_encoder
 from . import downstream as ds, reports
@@ -26,7 +26,7 @@ COMMON = dict(row=PARAMS["row"], profile=Param("cpu", tuple(PROFILES), help="smo
 
 def _path_id(path: str) -> str:
     "8 hex digits naming an encoder checkpoint by its resolved path (the slug of a run that reads one)."
-    return hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:8]
+    return short_hash(str(Path(path).resolve()))
 
 # %% ../nbs/19a_tasks.ipynb #c765
 @dataclass(frozen=True)
