@@ -143,7 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
 def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tuple[dict, Path]:
     "(parameters, executed-notebook path) of a job: in its run's folder (`RunSpec`, `TaskSpec` or `StudySpec`)."
     nb, study, row = JOBS[job]
-    params = dict(profile=profile, **params)
+    sel = TASKS[study].select_params() if study in TASKS else {}          # what picks a task job's task (dataset=…)
+    if bad := {k: v for k, v in params.items() if k in sel and v != sel[k]}:
+        raise ValueError(f"job {job} runs {sel}; {bad} belongs to another job: "
+                         f"{[j for j, (n, t, _) in JOBS.items() if n == nb and j != job]}")
+    params = dict(profile=profile, **{**sel, **params})
     if out: params["results_root"] = str(Path(out).resolve())
     check_parameters(nb, params)                                         # names first, then each spec's values
     if row is not None:

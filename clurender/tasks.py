@@ -15,6 +15,8 @@ from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
 from .experiment import row_encoder
 from . import downstream as ds, reports
+from .scenes import scene_data, scannet_data
+from .detection import run_detection
 
 # %% auto #0
 __all__ = ['COMMON', 'EPOCHS', 'TASKS', 'TaskSpec', 'Task', 'task_of', 'task_spec', 'task_readme', 'run_task']
@@ -138,6 +140,12 @@ TASKS = {
                          job="semseg-s3dis", paper="Sec. 6.2.2, Table 2"),
     "partseg_probe_shapenetpart": Task("nbs/41_partseg_probe.ipynb", ds.shapenetpart_data, ds.run_probe,
                                        select=dict(dataset="shapenetpart"), paper="Table 4's data"),
+    "detection": Task("nbs/45_detection.ipynb", scene_data, run_detection, dict(epochs=EPOCHS),
+                      report=reports.finetune_readme, job="detect", select=dict(dataset="synthetic"),
+                      paper="Sec. 6.2.1, Table 1's task on RandomRooms-style rooms"),
+    "detection_scannet": Task("nbs/45_detection.ipynb", scannet_data, run_detection, dict(epochs=EPOCHS),
+                              report=reports.finetune_readme, job="detect-scannet", select=dict(dataset="scannet"),
+                              paper="Sec. 6.2.1, Table 1"),
 }
 
 # %% ../nbs/19a_tasks.ipynb #c910
