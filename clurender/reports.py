@@ -597,7 +597,7 @@ FINETUNE_STUDIES = {
         title=f"3D object detection by fine-tuning, {data}", notebook="45_detection",
         what="a 3DETR-style detector fine-tuned from the encoder (`detection.Detector`), a schedule fixed in advance",
         note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes. ",
-        table=dict(key="map50", keys=("map25", "map50"), size_col=None,
+        table=dict(key="map25", keys=("map25", "map50"), size_col=None,
                    cols=(("AP25", "map25"), ("AP50", "map50"), ("recall at IoU 0.25", "recall25"))))
        for study, data in (("detection", "RandomRooms-style procedural rooms"), ("detection_scannet", "ScanNetV2"))}}
 
