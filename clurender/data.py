@@ -11,77 +11,15 @@ import torch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 from .core import project_root
+from .store import (DATA_ENV, CACHE_ENV, data_root, cache_root, DataError, find_folders, find_folder,
+                             cache_lock, REGISTRY, sha256sum, extract, download)
 
 # %% auto #0
-__all__ = ['DATA_ENV', 'CACHE_ENV', 'SAMPLER_VERSION', 'REGISTRY', 'SHAPENETPART', 'S3DIS_DIR', 'PSB_SCHEMES', 'data_root',
-           'cache_root', 'DataError', 'find_folders', 'find_folder', 'read_off', 'normalize_unit_sphere', 'sample_mesh',
-           'model_seed', 'save_npz', 'cached_clouds', 'cache_lock', 'sha256sum', 'extract', 'download', 'read_h5',
-           'ModelNetH5', 'ModelNetOFF', 'write_modelnet_h5', 'ShapeNetPart', 'load_info_pickle', 'MMDet3DScenes',
-           'S3DISH5', 'write_s3dis_h5', 'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB',
-           'labeled_psb_split_file', 'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
-
-# %% ../nbs/02_data.ipynb #c005
-DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
-
-def data_root(root: str | Path | None = None) -> Path:
-    """`root`, else $CLURENDER_DATA, else ../shared/data beside the project. A root the user names (the argument,
-    `--data-root`, or the variable) that does not exist is an error naming it; only an unset root falls back."""
-    if root is not None:
-        if not Path(root).is_dir():
-            raise FileNotFoundError(f"data root {str(root)!r} (the `root` argument / --data-root) does not exist or "
-                                    f"is not a folder; pass the folder that holds the data, or leave it unset to use "
-                                    f"${DATA_ENV} or ../shared/data")
-        return Path(root)
-    env = os.environ.get(DATA_ENV)
-    if env:
-        if not Path(env).is_dir():
-            raise FileNotFoundError(f"{DATA_ENV}={env!r} does not exist or is not a folder; point it at the data "
-                                    f"folder, or unset it to use ../shared/data")
-        return Path(env)
-    default = project_root().parent / "shared" / "data"
-    if default.is_dir(): return default
-    raise FileNotFoundError(
-        f"data folder not found (tried {default}). Put the data in ../shared/data beside the checkout, set "
-        f"{DATA_ENV}=/path/to/data, or pass root=...; see README 'Data' for the sources.")
-
-def cache_root() -> Path:
-    "Folder for extracted archives and sampled point clouds: $CLURENDER_CACHE or <project>/data_cache."
-    p = Path(os.environ.get(CACHE_ENV) or project_root() / "data_cache")
-    p.mkdir(parents=True, exist_ok=True)
-    return p
-
-# %% ../nbs/02_data.ipynb #c005a
-class DataError(ValueError):
-    "A data file is missing, truncated or malformed; the message names the file and the fix."
-
-_NOT_SEARCHED = re.compile(r"ShapeNet(Rendering|Vox32|Core\.v\d)|\d{8}|\..*")   # ShapeNet's data, synsets, hidden
-
-def find_folders(root: str | Path, name: str, depth: int = 3) -> list[Path]:
-    """Folders called `name`: `root` itself, or up to `depth` levels below it, so that one data root can hold each
-    dataset in its own sub-folder (`shapenet_samples/r2n2/ShapeNetRendering`). Found folders, ShapeNet's own
-    folders and synset folders are not entered, so a full ShapeNet (50k model folders) is not walked."""
-    root = Path(root)
-    if root.name == name: return [root]
-    hits, level = [], [root]
-    for _ in range(depth):
-        nxt = []
-        for d in level:
-            for c in sorted(d.iterdir()):
-                if not c.is_dir(): continue
-                if c.name == name: hits.append(c)
-                elif not _NOT_SEARCHED.fullmatch(c.name): nxt.append(c)
-        level = nxt
-    return hits
-
-def find_folder(root: str | Path, name: str, needs: str, depth: int = 3) -> Path:
-    """The one folder `find_folders` gives; none is an error naming `name` and what is expected (`needs`), two or more
-    an error listing them (the loader never picks one for you)."""
-    hits = find_folders(root, name, depth)
-    if not hits: raise DataError(f"{root}: no {name} folder; {needs}")
-    if len(hits) > 1: raise DataError(f"{root}: {len(hits)} {name} folders ({', '.join(map(str, hits))}); pass the "
-                                      f"data root that holds only the one to use")
-    return hits[0]
-
+__all__ = ['SAMPLER_VERSION', 'SHAPENETPART', 'S3DIS_DIR', 'PSB_SCHEMES', 'read_off', 'normalize_unit_sphere', 'sample_mesh',
+           'model_seed', 'save_npz', 'cached_clouds', 'read_h5', 'ModelNetH5', 'ModelNetOFF', 'write_modelnet_h5',
+           'ShapeNetPart', 'load_info_pickle', 'MMDet3DScenes', 'S3DISH5', 'write_s3dis_h5', 'read_trajectory',
+           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file', 'labeled_psb_split',
+           'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c007
 def read_off(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
@@ -178,87 +116,6 @@ def cached_clouds(name: str, meshes: list, n: int, seed: int = 0, label_fn=None,
     if label_fn is not None: out["labels"] = np.stack(labs).astype(np.int64)
     save_npz(path, **out)
     return out
-
-# %% ../nbs/02_data.ipynb #c488
-@contextlib.contextmanager
-def cache_lock(path: str | Path):
-    "Hold the inter-process lock of cache entry `path` (file `<path>.lock`) for the `with` block; waits, and says so."
-    from filelock import FileLock, Timeout
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(path) + ".lock")
-    try: lock.acquire(timeout=0)
-    except Timeout:
-        print(f"waiting for another process to finish {path} …", flush=True); lock.acquire()
-    try: yield path
-    finally: lock.release()
-
-# %% ../nbs/02_data.ipynb #c015
-REGISTRY = {
-    "psb_v1": dict(archive="psb_v1.tar.xz", sha256="650733245f3064f8a748925f5dc2eb8aad8a8d7ac5b2ec5a4a36541c62f07905",
-                   url="https://shape.cs.princeton.edu/benchmark/download/psb_v1.zip",
-                   note="Princeton Shape Benchmark v1 (Shilane et al. 2004); academic use only. The sum is that of the "
-                        ".tar.xz in the layout psb_v1/benchmark/{db,classification} that PSB() reads."),
-    "meshseg_v1": dict(archive="meshseg_v1.tar.xz", sha256="a7599e96823777b00603fba82972b209df045c87e7a9550aa80a79cfb91e0b86",
-                       url="https://segeval.cs.princeton.edu/",
-                       note="Mesh Segmentation Benchmark (Chen et al. 2009) meshes + Labeled PSB labels (Kalogerakis "
-                            "et al. 2010); the sum is that of meshseg_v1.tar.xz with data/off and labeled_db."),
-    "modelnet40_h5": dict(archive="modelnet40_ply_hdf5_2048.zip", sha256=None,
-                          url="https://shapenet.cs.stanford.edu/media/modelnet40_ply_hdf5_2048.zip",
-                          note="PointNet's ModelNet40 h5 packaging; no checksum recorded yet (sum printed on download)."),
-}
-
-def sha256sum(path: str | Path, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for b in iter(lambda: f.read(chunk), b""): h.update(b)
-    return h.hexdigest()
-
-def extract(archive: str | Path, dest: str | Path | None = None) -> Path:
-    "Extract a .tar[.xz|.gz] or .zip archive once (into the cache by default); returns the extraction folder."
-    archive = Path(archive)
-    if not archive.exists(): raise DataError(f"{archive}: archive not found")
-    dest = Path(dest) if dest else cache_root() / "extracted" / re.sub(r"\.(tar\.\w+|tar|zip|tgz)$", "", archive.name)
-    marker = dest / ".complete"
-    if marker.exists() and marker.read_text().strip() == str(archive.stat().st_size): return dest
-    with cache_lock(dest):                                       # another process may be extracting it
-        if marker.exists() and marker.read_text().strip() == str(archive.stat().st_size): return dest
-        if dest.exists(): shutil.rmtree(dest)
-        tmp = dest.with_name(dest.name + ".partial")
-        if tmp.exists(): shutil.rmtree(tmp)
-        tmp.mkdir(parents=True)
-        try:
-            if zipfile.is_zipfile(archive):
-                with zipfile.ZipFile(archive) as z: z.extractall(tmp)
-            else:
-                with tarfile.open(archive) as t: t.extractall(tmp, filter="data")
-        except Exception as e:                                       # tar/zip/xz/OS errors alike: a bad archive
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise DataError(f"{archive}: corrupt or truncated archive ({type(e).__name__}: {e}); delete it and "
-                            f"download it again") from None
-        tmp.rename(dest); marker.write_text(str(archive.stat().st_size))
-    return dest
-
-def download(name: str, root: str | Path, url: str | None = None, sha256: str | None = None,
-             registry: dict | None = None) -> Path:
-    "Fetch dataset `name` into `root` (unless present), verify its SHA-256, extract it; returns the extraction folder."
-    reg = (registry or REGISTRY)
-    if name not in reg: raise ValueError(f"unknown dataset {name!r}; known: {sorted(reg)}")
-    e = reg[name]; url = url or e["url"]; sha256 = sha256 or e.get("sha256")
-    root = Path(root); root.mkdir(parents=True, exist_ok=True)
-    dst = root / e["archive"]
-    if not dst.exists():
-        tmp = dst.with_name(dst.name + ".part")
-        try:
-            with urllib.request.urlopen(url, timeout=60) as r, open(tmp, "wb") as out: shutil.copyfileobj(r, out)
-        except OSError as err:
-            raise DataError(f"could not download {name} from {url} ({err}); fetch it by hand into {dst}") from None
-        tmp.replace(dst)
-    got = sha256sum(dst)
-    if sha256 is None: print(f"{dst}: no checksum on record for {name}; its SHA-256 is {got}")
-    elif got != sha256:
-        raise DataError(f"{dst}: SHA-256 mismatch for {name} (expected {sha256[:12]}…, got {got[:12]}…): the file is "
-                        f"corrupt or not the expected release; delete it and download it again")
-    return extract(dst, cache_root() / "extracted" / name)
 
 # %% ../nbs/02_data.ipynb #c018
 def read_h5(files: list[Path]) -> tuple[np.ndarray, np.ndarray]:
