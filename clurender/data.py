@@ -4,13 +4,12 @@
 
 # %% ../nbs/02_data.ipynb #c002
 from __future__ import annotations
-import os, io, re, json, glob, pickle, hashlib, shutil, tarfile, zipfile, urllib.request, warnings, zlib, contextlib
+import os, io, re, json, glob, pickle, hashlib, warnings, zlib
 from pathlib import Path
 import numpy as np
 import torch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
-from .core import project_root
 from .store import (DATA_ENV, CACHE_ENV, data_root, cache_root, DataError, find_folders, find_folder,
                              cache_lock, REGISTRY, sha256sum, extract, download)
 

@@ -13,7 +13,7 @@ from scipy.optimize import linear_sum_assignment
 from pytorch3d.ops import sample_farthest_points
 from pytorch3d.ops.utils import masked_gather
 from .core import Profile, get_profile, check_tensor, seed_everything
-from .boxes import box_iou, giou, evaluate_detections
+from .boxes import giou, evaluate_detections
 from .train import pretrain
 from .scenes import SceneSet, scene_data
 

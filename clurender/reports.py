@@ -597,19 +597,19 @@ FINETUNE_STUDIES = {
         title=f"3D object detection by fine-tuning, {data}", notebook="45_detection",
         what="a 3DETR-style detector fine-tuned from the encoder (`detection.Detector`), a schedule fixed in advance",
         note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes. ",
-        table=dict(key="map25", keys=("map25", "map50"), size_col=None,
+        findings=("map25", "map50"), table=dict(key="map25", size_col=None,
                    cols=(("AP25", "map25"), ("AP50", "map50"), ("recall at IoU 0.25", "recall25"))))
        for study, data in (("detection", "RandomRooms-style procedural rooms"), ("detection_scannet", "ScanNetV2"))}}
 
 def finetune_findings(profile: str = "cpu", root=None, study: str = "partseg_finetune",
                       runs: dict | None = None) -> list[str]:
     """One markdown bullet per (training-set size, pre-trained row) of a fine-tuning study (`finetune_runs`, or
-    `runs` already loaded) and key metric (`table['keys']`, else `table['key']`): the paired difference to random
+    `runs` already loaded) and metric (the study's `findings`, else `table['key']`): the paired difference to random
     init, the seeds it is ahead in, and whether the 95 % interval excludes 0."""
     kw = FINETUNE_STUDIES[study]["table"]
     runs, out = finetune_runs(profile, root, study) if runs is None else runs, []
     names = dict((k, h) for h, k in kw["cols"])
-    for key in kw.get("keys", (kw["key"],)): out += _findings_of(runs, key, names[key])
+    for key in FINETUNE_STUDIES[study].get("findings", (kw["key"],)): out += _findings_of(runs, key, names[key])
     return out
 
 def _findings_of(runs: dict, key: str, name: str) -> list[str]:
@@ -643,8 +643,7 @@ def finetune_readme(profile: str = "cpu", root=None, study: str = "partseg_finet
              "the last epoch reported; mean ± std over seeds (%). Last column: the paired difference to random "
              f"initialisation [95 % interval] over the seeds both have. {S.get('note', '')}Peers' public fine-tuning "
              "code reports the best test epoch; this table selects nothing on the test split.", "",
-             finetune_table(profile, root, study, runs=runs,
-                            **{k: v for k, v in S["table"].items() if k != "keys"}).rstrip()]
+             finetune_table(profile, root, study, runs=runs, **S["table"]).rstrip()]
     if (found := finetune_findings(profile, root, study, runs)):
         lines += ["", "## Against random initialisation", "", *found]
     if (last := last_run_line(profile, root, study)): lines += ["", last]

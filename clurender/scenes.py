@@ -12,7 +12,7 @@ from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 from .core import get_profile, Profile
 from .boxes import check_boxes
-from .data import DataError, data_root, cache_root, cache_lock, load_info_pickle
+from .data import DataError, data_root, cache_root, cache_lock, load_info_pickle, save_npz
 from .synthetic import CATEGORIES, make_shape, generator_hash, source_hash
 
 # %% auto #0
@@ -106,13 +106,11 @@ def synthetic_scenes(n: int, n_points: int, test: bool = False, seed: int = 0, p
         if not path.exists():
             rooms = [make_scene(seed, i, n_points, test) for i in tqdm(range(n), desc=f"{split} rooms",
                                                                        disable=not progress, leave=False)]
-            path.parent.mkdir(parents=True, exist_ok=True); tmp = path.with_suffix(".tmp.npz")
-            np.savez(tmp, points=np.stack([r["points"] for r in rooms]),
+            save_npz(path, points=np.stack([r["points"] for r in rooms]),
                      colors=(np.stack([r["colors"] for r in rooms]) * 255).round().astype(np.uint8),
                      boxes=np.concatenate([r["boxes"] for r in rooms]),
                      labels=np.concatenate([r["labels"] for r in rooms]),
                      counts=np.array([len(r["boxes"]) for r in rooms]))
-            tmp.replace(path)
         z = np.load(path)
     cut = np.cumsum(z["counts"])[:-1]
     return SceneSet(torch.from_numpy(z["points"]), np.split(z["boxes"], cut), np.split(z["labels"], cut),
