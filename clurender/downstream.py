@@ -19,11 +19,12 @@ from .encoders import PointNorm, split_first_linear
 from .evaluate import predict_parts, part_seg_metrics, psb_coarse1
 
 # %% auto #0
-__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'probe_profile', 'PartProbe',
-           'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data', 'PartSegHead',
-           'PartFinetune', 'run_finetune', 'ClsHead', 'ClsSet', 'predict_batched', 'ClsFinetune', 'cls_accuracy',
-           'cls_data', 'run_cls_finetune', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg', 'evaluate_semseg',
-           's3dis_data', 'run_semseg', 's3dis_task_data', 'first_shapes', 'scatter_labels', 'plot_part_examples']
+__all__ = ['PROBE_EPOCHS', 'SHAPENETPART_DIR', 'CLS_EPOCHS', 'S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'S3DIS_ROOMS_DIR', 'probe_profile',
+           'PartProbe', 'evaluate_probe', 'probe_data', 'run_probe', 'few_label', 'PartSet', 'shapenetpart_data',
+           'PartSegHead', 'PartFinetune', 'run_finetune', 'ClsHead', 'ClsSet', 'predict_batched', 'ClsFinetune',
+           'cls_accuracy', 'cls_data', 'run_cls_finetune', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg',
+           'S3DISRooms', 'evaluate_rooms', 'evaluate_semseg', 's3dis_data', 'run_semseg', 's3dis_task_data',
+           'first_shapes', 'scatter_labels', 'plot_part_examples']
 
 # %% ../nbs/17_downstream.ipynb #c005
 PROBE_EPOCHS = {"paper": 100, "cpu": 100, "smoke": 1}
@@ -330,52 +331,70 @@ def run_cls_finetune(encoder: nn.Module, profile: str | Profile, out_dir, seed: 
 
 
 # %% ../nbs/17_downstream.ipynb #c024e
+def _block_picks(sel: np.ndarray, n_points: int, cover: bool, rng) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(indices (n,), counted (n,) bool) of one block's model inputs: PointNet's one draw of `n_points` (without
+    replacement, or every point and repeats when fewer), or with `cover` chunks of a permutation that hold every point
+    once (the last chunk padded with repeats of its own points, not counted)."""
+    if not cover:
+        pick = rng.choice(sel, n_points, replace=len(sel) < n_points)
+        counted = np.zeros(n_points, bool); counted[np.unique(pick, return_index=True)[1]] = True
+        return [(pick, counted)]
+    perm, out = rng.permutation(sel), []
+    for s in range(0, len(perm), n_points):
+        part = perm[s:s + n_points]
+        pad = rng.choice(part, n_points - len(part))                    # repeats of the chunk's own points
+        out.append((np.concatenate([part, pad]), np.arange(n_points) < len(part)))
+    return out
+
 def s3dis_blocks(points: torch.Tensor, colors: torch.Tensor, labels: torch.Tensor, block: float = 1.0,
-                 stride: float = 1.0, n_points: int = 4096, min_points: int = 1, seed: int = 0) -> dict:
+                 stride: float = 1.0, n_points: int = 4096, min_points: int = 1, seed: int = 0,
+                 cover: bool = False) -> dict:
     """PointNet's S3DIS blocks of one room: points (P,3), colors (P,3) in [0,1], labels (P,) → {'features' (K,n,9):
     x, y relative to the block centre, z, rgb, xyz / room extent; 'labels' (K,n); 'index' (K,n) into the room's
-    points; 'origin' (K,2)}. Blocks with fewer than `min_points` points are dropped."""
+    points; 'counted' (K,n): the slot that scores its point (a repeat is not counted again); 'origin' (K,2)}. Blocks
+    with fewer than `min_points` points are dropped; `cover`: every point of a block in one of its chunks."""
     dims = check_tensor(points, "points", ("P", 3)); check_tensor(colors, "colors", ("P", 3), dims)
     check_tensor(labels, "labels", ("P",), dims, finite=False)
     if not 0 < stride <= block: raise ValueError(f"need 0 < stride <= block, got stride={stride}, block={block}")
     xyz = points.double() - points.double().min(0).values                 # the room starts at 0
-    extent = xyz.max(0).values.clamp_min(1e-9)
-    rng = np.random.default_rng(seed)
+    extent, rng = xyz.max(0).values.clamp_min(1e-9), np.random.default_rng(seed)
     nx, ny = (max(1, int(np.ceil((float(extent[a]) - block) / stride)) + 1) for a in (0, 1))
-    feats, labs, idx, orig = [], [], [], []
-    for i in range(nx):
-        for j in range(ny):
-            x0, y0 = i * stride, j * stride
-            last_x, last_y = i == nx - 1, j == ny - 1                     # the last block also keeps its far edge
-            inx = (xyz[:, 0] >= x0) & ((xyz[:, 0] < x0 + block) | (last_x & (xyz[:, 0] <= x0 + block)))
-            iny = (xyz[:, 1] >= y0) & ((xyz[:, 1] < y0 + block) | (last_y & (xyz[:, 1] <= y0 + block)))
-            sel = torch.nonzero(inx & iny).flatten().numpy()
-            if len(sel) < max(min_points, 1): continue
-            pick = torch.from_numpy(rng.choice(sel, n_points, replace=len(sel) < n_points))
-            p = xyz[pick]
+    feats, labs, idx, cnt, orig = [], [], [], [], []
+    for i, j in ((i, j) for i in range(nx) for j in range(ny)):
+        x0, y0 = i * stride, j * stride
+        last_x, last_y = i == nx - 1, j == ny - 1                         # the last block also keeps its far edge
+        inx = (xyz[:, 0] >= x0) & ((xyz[:, 0] < x0 + block) | (last_x & (xyz[:, 0] <= x0 + block)))
+        iny = (xyz[:, 1] >= y0) & ((xyz[:, 1] < y0 + block) | (last_y & (xyz[:, 1] <= y0 + block)))
+        sel = torch.nonzero(inx & iny).flatten().numpy()
+        if len(sel) < max(min_points, 1): continue
+        for pick, counted in _block_picks(sel, n_points, cover, rng):
+            pick = torch.from_numpy(pick); p = xyz[pick]
             centred = torch.stack([p[:, 0] - (x0 + block / 2), p[:, 1] - (y0 + block / 2), p[:, 2]], -1)
             feats.append(torch.cat([centred, colors[pick].double(), p / extent], -1).float())
-            labs.append(labels[pick].long()); idx.append(pick); orig.append(torch.tensor([x0, y0]))
+            labs.append(labels[pick].long()); idx.append(pick); cnt.append(torch.from_numpy(counted))
+            orig.append(torch.tensor([x0, y0]))
     if not feats: raise ValueError(f"no block holds {min_points} points (room of {dims['P']} points)")
-    return dict(features=torch.stack(feats), labels=torch.stack(labs), index=torch.stack(idx), origin=torch.stack(orig))
+    return dict(features=torch.stack(feats), labels=torch.stack(labs), index=torch.stack(idx),
+                counted=torch.stack(cnt), origin=torch.stack(orig))
 
+# %% ../nbs/17_downstream.ipynb #c735
 S3DIS_CLASSES = ("ceiling", "floor", "wall", "beam", "column", "window", "door", "table", "chair", "sofa", "bookcase",
                  "board", "clutter")
 
 def semantic_miou(pred, target, n_classes: int = 13) -> dict:
     """Semantic segmentation over all points given: per class IoU = TP / (TP + FP + FN) (classes present in neither
-    prediction nor truth left out), their mean, and overall accuracy."""
+    prediction nor truth left out), their mean, and overall accuracy. No points is an error, not a number."""
     pred, target = np.asarray(pred).ravel(), np.asarray(target).ravel()
     if pred.shape != target.shape: raise ValueError(f"pred and target differ in size: {pred.shape} {target.shape}")
-    if len(target) and (target.min() < 0 or target.max() >= n_classes):
+    if not len(target): raise ValueError("semantic_miou got no points: pred and target are empty")
+    if target.min() < 0 or target.max() >= n_classes:
         raise ValueError(f"target ids must be in [0, {n_classes}), got [{target.min()}, {target.max()}]")
     cm = np.bincount(target * n_classes + pred, minlength=n_classes ** 2).reshape(n_classes, n_classes)
     tp, fp, fn = np.diag(cm), cm.sum(0) - np.diag(cm), cm.sum(1) - np.diag(cm)
     present = tp + fp + fn > 0
     iou = np.where(present, tp / np.maximum(tp + fp + fn, 1), np.nan)
-    return dict(miou=float(np.nanmean(iou)), oacc=float(tp.sum() / max(len(target), 1)),
+    return dict(miou=float(np.nanmean(iou)), oacc=float(tp.sum() / len(target)),
                 per_class={int(c): float(iou[c]) for c in np.flatnonzero(present)})
-
 
 # %% ../nbs/17_downstream.ipynb #c024h
 SEMSEG_EPOCHS = {"paper": 250, "cpu": 10, "smoke": 1}
@@ -411,7 +430,7 @@ class SemSeg(nn.Module):
         self.encoder, self.n_classes, self.in_channels = encoder, n_classes, in_channels
         self.head = SemSegHead(encoder.dim, encoder.global_dim, in_channels - 3, n_classes)
         P0 = get_profile(profile)
-        self.P = P0.replace(**{"batch_size": 4 if P0.name == "smoke" else 24, "lr": 0.1, "weight_decay": 1e-4,
+        self.P = P0.replace(**{"batch_size": 4 if P0.name == "smoke" else 16, "lr": 0.1, "weight_decay": 1e-4,
                                "epochs": SEMSEG_EPOCHS.get(P0.name, 250), **overrides})
         self.config = dict(kind="semseg", encoder=getattr(encoder, "config", {"name": encoder.name}),
                            n_classes=n_classes, in_channels=in_channels, profile=self.P.to_dict())
@@ -438,49 +457,106 @@ class SemSeg(nn.Module):
         "features (M,N,C) → class ids (M,N), in evaluation mode."
         return predict_batched(self, features, batch_size)
 
-def evaluate_semseg(model: SemSeg, dataset) -> dict:
-    "`semantic_miou` over every point of every block of `dataset` (items {'features', 'labels'}), classes named."
-    out = semantic_miou(model.predict(dataset.features).numpy(), dataset.labels.numpy(), model.n_classes)
+
+# %% ../nbs/17_downstream.ipynb #c737
+S3DIS_ROOMS_DIR = "stanford_indoor3d"
+
+class S3DISRooms:
+    """Whole S3DIS rooms of one area in PointNet's `stanford_indoor3d` layout (its `collect_indoor3d_data.py`: one
+    `Area_<a>_<room>.npy` (P,7) per room — xyz, rgb 0–255, class id 0–12), read one room at a time. Items
+    {'name', 'points' (P,3), 'colors' (P,3) in [0,1], 'semantic_mask' (P,)}."""
+    def __init__(self, root: str | Path, area: int = 5):
+        if area not in range(1, 7): raise ValueError(f"area must be one of S3DIS's areas 1-6, got {area}")
+        self.root, self.area = Path(root), area
+        self.files = sorted(self.root.glob(f"Area_{area}_*.npy"))
+        if not self.files: raise DataError(f"{self.root}: no Area_{area}_*.npy room ({S3DIS_ROOMS_DIR} layout)")
+    def __len__(self) -> int: return len(self.files)
+    def __getitem__(self, i: int) -> dict:
+        f = self.files[i]
+        try: a = np.load(f)                                               # no pickles: data only
+        except ValueError as e: raise DataError(f"{f}: not a readable .npy of numbers ({e})") from None
+        if a.ndim != 2 or a.shape[1] != 7 or not len(a):
+            raise DataError(f"{f}: need (P, 7) rows of x y z r g b class, got {a.shape}")
+        lab = a[:, 6].astype(np.int64)
+        if lab.min() < 0 or lab.max() > 12:
+            raise DataError(f"{f}: class ids must be 0-12, got [{lab.min()}, {lab.max()}]")
+        return dict(name=f.stem, points=torch.from_numpy(a[:, :3].astype(np.float32)),
+                    colors=torch.from_numpy(a[:, 3:6] / 255.0), semantic_mask=torch.from_numpy(lab))
+
+# %% ../nbs/17_downstream.ipynb #c653
+def evaluate_rooms(model: nn.Module, rooms, n_points: int = 4096, block: float = 1.0) -> dict:
+    """`semantic_miou` with every point of every room predicted and counted once: non-overlapping `block` columns,
+    each block's points in chunks of `n_points` (`s3dis_blocks(cover=True)`). `rooms`: items {'points', 'colors',
+    'semantic_mask'} (`S3DISRooms`, or a list); `model.predict` (M,n,9) → (M,n) ids. Adds n_rooms and n_points."""
+    if not len(rooms): raise ValueError("evaluate_rooms got no rooms")
+    preds, truth = [], []
+    for room in rooms:
+        bl = s3dis_blocks(room["points"], room["colors"], room["semantic_mask"], block, block, n_points, cover=True)
+        pred = model.predict(bl["features"]).numpy()                       # (K, n)
+        full = np.full(len(room["points"]), -1)
+        full[bl["index"][bl["counted"]].numpy()] = pred[bl["counted"].numpy()]
+        assert (full >= 0).all(), "a room point was not predicted"      # cover=True holds every point
+        preds.append(full); truth.append(room["semantic_mask"].numpy())
+    out = semantic_miou(np.concatenate(preds), np.concatenate(truth), model.n_classes)
+    return out | dict(n_rooms=len(preds), n_points=int(sum(len(t) for t in truth)))
+
+def evaluate_semseg(model: nn.Module, test, n_points: int = 4096) -> dict:
+    """Area-5 numbers of `test`: rooms (`S3DISRooms` or a list of rooms) → `evaluate_rooms`, each point once; blocks
+    (`S3DISH5`-like, `.features` (M,N,9), `.labels`) → every point of every block as given (OcCo's test). Classes
+    named; 'test_protocol' says which."""
+    if isinstance(test, (S3DISRooms, list)):
+        out = evaluate_rooms(model, test, n_points) | dict(test_protocol="rooms: each point once")
+    else:
+        out = semantic_miou(model.predict(test.features).numpy(), test.labels.numpy(), model.n_classes)
+        out["test_protocol"] = "blocks: the test blocks as packaged (OcCo's test)"
     if model.n_classes == len(S3DIS_CLASSES):
         out["per_class"] = {S3DIS_CLASSES[c]: v for c, v in out["per_class"].items()}
     return out
 
-def s3dis_data(root=None, test_area: int = 5) -> tuple[S3DISH5, S3DISH5]:
-    """(train, test) blocks of PointNet's S3DIS h5 packaging: test = `test_area`, train = the other areas. `root`: the
-    `indoor3d_sem_seg_hdf5_data` folder, or a data root with it up to 3 levels below."""
+# %% ../nbs/17_downstream.ipynb #c921
+def s3dis_data(root=None, test_area: int = 5, progress: bool = True) -> tuple[S3DISH5, S3DISRooms | S3DISH5]:
+    """(train blocks, test) of S3DIS: train = the other areas' blocks of PointNet's h5 packaging (`root`: its
+    `indoor3d_sem_seg_hdf5_data` folder or a data root with it up to 3 levels below); test = `test_area`'s whole rooms
+    (`stanford_indoor3d` beside it: each point once) when present, else its h5 blocks as packaged (OcCo's test)."""
     base = data_root(root)
     if not (base / "room_filelist.txt").exists():
         base = find_folder(base, S3DIS_DIR, "PointNet's S3DIS blocks: ply_data_all_<k>.h5 and room_filelist.txt")
     tr, te = S3DISH5(base, "train", test_area), S3DISH5(base, "test", test_area)
     for ds in (tr, te):
         if not len(ds): raise DataError(f"{base}: no {ds.split} block (test area {test_area}; room_filelist.txt)")
+    rooms = [f for f in (base.parent / S3DIS_ROOMS_DIR, data_root(root) / S3DIS_ROOMS_DIR) if f.is_dir()]
+    if rooms: return tr, S3DISRooms(rooms[0], test_area)
+    if progress: print(f"S3DIS: no {S3DIS_ROOMS_DIR}/ beside {base}: Area {test_area} is scored on its h5 blocks as "
+                       f"packaged (OcCo's test; overlapping blocks count some points more than once). For each "
+                       f"room's points once, put PointNet's {S3DIS_ROOMS_DIR}/Area_<a>_<room>.npy there.", flush=True)
     return tr, te
 
 def run_semseg(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data_root=None, test_area: int = 5,
                progress: bool = True, data=None, **overrides) -> tuple[dict, SemSeg]:
     """Fine-tune `encoder` with `SemSegHead` on the training areas (resuming from `out_dir`), score the last epoch on
-    `test_area` once: ({'test', 'steps', 'n_train', 'n_test', 'finetune'}, the model)."""
-    train, test = data if data is not None else s3dis_data(data_root, test_area)
+    `test_area` once (`evaluate_semseg`): ({'test', 'steps', 'n_train', 'n_test', 'finetune'}, the model)."""
+    train, test = data if data is not None else s3dis_data(data_root, test_area, progress)
     seed_everything(seed)
-    model = SemSeg(encoder, 13, train[0]["features"].shape[-1], profile, seed=seed, **overrides)
+    n_in = train[0]["features"].shape                                       # (N, C) of a training block
+    model = SemSeg(encoder, 13, n_in[-1], profile, seed=seed, **overrides)
     res = pretrain(model, train, out_dir, progress=progress, resume=True)
-    return dict(test=evaluate_semseg(model, test), steps=res["steps"], n_train=len(train), n_test=len(test),
-                finetune=model.P.to_dict()), model
+    return dict(test=evaluate_semseg(model, test, n_in[0]), steps=res["steps"], n_train=len(train),
+                n_test=len(test), finetune=model.P.to_dict()), model
 
 # %% ../nbs/17_downstream.ipynb #c515
-def s3dis_task_data(profile: str | Profile = "cpu", root=None, test_area: int = 5) -> tuple[S3DISH5, S3DISH5]:
-    """The S3DIS task's (train, test) blocks: `s3dis_data` at `cpu` / `paper`; at `smoke` the real S3DIS fragment
-    (`s3dis_scannet_samples/s3dis`) cut into 64-point blocks, written as PointNet's h5 for area 1 and `test_area`."""
+def s3dis_task_data(profile: str | Profile = "cpu", root=None, test_area: int = 5) -> tuple[S3DISH5, list | S3DISRooms]:
+    """The S3DIS task's (train blocks, test): `s3dis_data` at `cpu` / `paper`; at `smoke` the real S3DIS fragment
+    (`s3dis_scannet_samples/s3dis`) cut into 64-point blocks written as PointNet's h5 for area 1, and its whole room as
+    the test."""
     if get_profile(profile).name != "smoke": return s3dis_data(root, test_area)
     room = MMDet3DScenes(data_root(root) / "s3dis_scannet_samples" / "s3dis")[0]
     bl = s3dis_blocks(room["points"], room["colors"], room["semantic_mask"], n_points=64)
     K, tmp = len(bl["features"]), Path(tempfile.mkdtemp())
     try:
-        write_s3dis_h5(tmp / S3DIS_DIR, torch.cat([bl["features"]] * 2), torch.cat([bl["labels"]] * 2),
-                       ["Area_1_office_2"] * K + [f"Area_{test_area}_office_2"] * K)
-        print(f"smoke: the real S3DIS fragment's {K} blocks written as PointNet's h5 (area 1 and area {test_area}): "
+        write_s3dis_h5(tmp / S3DIS_DIR, bl["features"], bl["labels"], ["Area_1_office_2"] * K)
+        print(f"smoke: the real S3DIS fragment's {K} blocks written as PointNet's h5 (area 1), its room the test: "
               f"a format check, not a result")
-        return s3dis_data(tmp, test_area)                                 # read into memory: the copy can go
+        return S3DISH5(tmp / S3DIS_DIR, "train", test_area), [room]          # read into memory: the copy can go
     finally: shutil.rmtree(tmp)
 
 # %% ../nbs/17_downstream.ipynb #c026

@@ -15,9 +15,9 @@ from sklearn.svm import SVC
 from .core import check_tensor
 
 # %% auto #0
-__all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot', 'fewshot_split', 'retrieval_stats',
-           'd2_descriptor', 'psb_split', 'psb_coarse1', 'psb_retrieval', 'psb_protocols', 'predict_parts',
-           'part_seg_metrics', 'plot_tsne', 'point_pca_colors']
+__all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot_split', 'retrieval_stats', 'd2_descriptor',
+           'psb_split', 'psb_coarse1', 'psb_retrieval', 'psb_protocols', 'predict_parts', 'part_seg_metrics',
+           'plot_tsne', 'point_pca_colors']
 
 # %% ../nbs/11_evaluate.ipynb #c005
 @torch.no_grad()
@@ -73,26 +73,6 @@ def _episode_accuracy(Xs, ys, Xq, yq) -> float:
         clf = make_pipeline(StandardScaler(), SVC(kernel="linear", C=0.01)).fit(Xs, ys)
     return float((clf.predict(Xq) == yq).mean())
 
-def fewshot(X, y, n_way: int = 5, k_shot: int = 10, n_query: int = 20, runs: int = 10, seed: int = 0) -> dict:
-    """N-way K-shot on frozen features: per run pick `n_way` classes with ≥ k_shot + n_query members, K supports and
-    `n_query` queries each, StandardScaler + linear SVC. If fewer than n_way classes are that large, `n_query` is
-    lowered to the largest value that allows n_way classes (reported). Returns {'mean', 'std', 'accs', 'n_query'}."""
-    X, y = _check_xy(X, y, "fewshot")
-    classes, counts = np.unique(y, return_counts=True)
-    q = n_query
-    while q > 0 and (counts >= k_shot + q).sum() < n_way: q -= 1
-    if q == 0: raise ValueError(f"{n_way}-way {k_shot}-shot needs {n_way} classes with > {k_shot} members; the largest have {sorted(counts)[-n_way:]}")
-    ok = classes[counts >= k_shot + q]
-    rng, accs = np.random.default_rng(seed), []
-    for _ in range(runs):
-        cls = rng.choice(ok, n_way, replace=False)
-        tr, te = [], []
-        for c in cls:
-            idx = rng.permutation(np.nonzero(y == c)[0])
-            tr.append(idx[:k_shot]); te.append(idx[k_shot:k_shot + q])
-        tr, te = np.concatenate(tr), np.concatenate(te)
-        accs.append(_episode_accuracy(X[tr], y[tr], X[te], y[te]))
-    return dict(mean=float(np.mean(accs)), std=float(np.std(accs)), accs=accs, n_query=q, n_classes_eligible=int(len(ok)))
 
 # %% ../nbs/11_evaluate.ipynb #c014a
 def fewshot_split(Xtr, ytr, Xte, yte, n_way: int = 5, k_shot: int = 10, n_query: int = 20, runs: int = 10,

@@ -4,20 +4,24 @@
 
 # %% ../nbs/16_experiment.ipynb #c002
 from __future__ import annotations
-import json, time
+import datetime, json, os, re, time
 from pathlib import Path
 import numpy as np
-from .core import seed_everything, git_commit, run_record, save_results
+import torch
+from .core import seed_everything, git_commit, run_record, save_results, project_root, get_profile
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
 from .settings import RunSpec, ROWS
 from .corpora import corpus_for, pretrain_views
-from .protocols import evaluate_encoder
+from .protocols import evaluate_encoder, fewshot_numbers, stack_labelled
+from .evaluate import extract_features, psb_coarse1
+from .synthetic import SyntheticShapes, SyntheticCorpus, SyntheticViews, CATEGORIES, _is_test
 from .data import cache_lock
 
 # %% auto #0
-__all__ = ['PHASES', 'train_summary', 'row_encoder', 'run_row']
+__all__ = ['PHASES', 'GOLDEN_SPEC', 'GOLDEN_FILE', 'train_summary', 'row_encoder', 'cpu_cost', 'run_row', 'label_pooled',
+           'rescore_fewshot', 'golden_env', 'golden_record', 'compare_golden', 'write_golden']
 
 # %% ../nbs/16_experiment.ipynb #c004
 def train_summary(hist: list[dict], batch_size: int) -> dict:
@@ -40,8 +44,48 @@ def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root:
         raise FileNotFoundError(f"{path} not found: pre-train it first ({how})")
     return load_encoder(str(path), expect=spec.encoder)
 
+# %% ../nbs/16_experiment.ipynb #c114
+def cpu_cost(spec: RunSpec, batch: int = 4, steps: int = 2) -> dict:
+    """Estimated CPU time of `spec`'s run from timed units: corpus generation (1 shape per category of the profile's
+    corpus, in a temporary folder) and pre-training (`steps` steps on `batch` shapes after one warm-up, scaled to
+    the profile's batch size). {'corpus_s', 'step_s', 'steps', 'train_s'} (seconds; steps: the run's)."""
+    import tempfile
+    from torch.utils.data import Subset
+    P = spec.P
+    cfg = dict(n_points=512 if P.name == "smoke" else 2048, n_render_views=P.n_render_views, image_size=P.image_size)
+    M = (5 if P.name == "smoke" else 250) * len(CATEGORIES)                # corpus_for's number of shapes
+    with tempfile.TemporaryDirectory() as t:
+        t0, workers = time.perf_counter(), max(1, min(16, len(os.sched_getaffinity(0))))   # the corpus's processes
+        tiny = SyntheticCorpus(n_per_class=1, root=Path(t) / "corpus", verbose=False, workers=1, **cfg)
+        corpus_s = (time.perf_counter() - t0) * M / len(CATEGORIES) / workers
+        ds = SyntheticViews(tiny, "train", n_views=P.n_views, n_points=P.n_points)
+        ds = Subset(ds, [i % len(ds) for i in range(batch * (steps + 1))])
+        model = CluRender(spec.encoder, P, seed=spec.seed, **spec.model_kwargs)
+        pretrain(model, ds, Path(t) / "train", epochs=1, batch_size=batch, progress=False)
+        times = [r["time"] for r in load_history(Path(t) / "train")]
+    step_s = float(np.median(np.diff(times))) * P.batch_size / batch      # warm-up step left out
+    n_train = sum(not _is_test(i) for i in range(M))
+    n_steps = -(-n_train // P.batch_size) * (spec.epochs or P.epochs)
+    return dict(corpus_s=corpus_s, step_s=step_s, steps=n_steps, train_s=step_s * n_steps)
+
+def _duration(s: float) -> str:
+    "Seconds as the largest sensible unit: '45 s', '12 min', '3.4 h', '2.1 days'."
+    return (f"{s:.0f} s" if s < 90 else f"{s / 60:.0f} min" if s < 5400 else f"{s / 3600:.1f} h" if s < 172800
+            else f"{s / 86400:.1f} days")
+
 # %% ../nbs/16_experiment.ipynb #c006
 PHASES = ("all", "pretrain", "evaluate")
+_WARNED = set()
+
+def _paper_on_cpu(spec: RunSpec):
+    "Print what `spec`'s `paper` run will cost on this CPU (once per spec and process), before the long work starts."
+    if spec.slug in _WARNED: return
+    _WARNED.add(spec.slug)
+    print(f"[{spec.slug}] the paper profile without a GPU: timing a few units of the work first …", flush=True)
+    c = cpu_cost(spec)
+    print(f"[{spec.slug}] estimated on this CPU: corpus {_duration(c['corpus_s'])} (if not cached yet), pre-training "
+          f"{c['steps']:,} steps × {c['step_s']:.1f} s ≈ {_duration(c['train_s'])}. `paper` is meant for a GPU; "
+          f"`--profile cpu` is this machine's setting. Going on (stop with Ctrl-C).", flush=True)
 
 def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | Path | None = None,
             resume: bool = True, command: str = "", progress: bool = True, phase: str = "all") -> dict:
@@ -63,6 +107,7 @@ def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | 
             if progress: print(f"[{spec.slug}, seed {spec.seed}] already done: its numbers are in {done} (delete "
                                f"that file to evaluate again)", flush=True)
             return json.loads(done.read_text())["results"]
+        if spec.P.name == "paper" and not torch.cuda.is_available() and progress: _paper_on_cpu(spec)
         shapes = None if spec.corpus == "shapenet" else corpus_for(spec.P, progress)   # ShapeNet: no procedural set
         if phase == "evaluate": info = _read_train(out)
         else: info = _pretrain_phase(spec, out, shapes, data_root, resume, command, progress)
@@ -113,3 +158,81 @@ def _evaluate_phase(spec: RunSpec, study: str, root, shapes, data_root, info: di
     rec["git_commit"] = commit                                               # the code that ran, read at the start
     save_results(spec.folder(study, root), "results", numbers, rec)
     return numbers
+
+# %% ../nbs/16_experiment.ipynb #c405
+_POOLED = re.compile(r"(psb|synthetic)_fewshot_(\d+w\d+s)")
+
+def label_pooled(numbers: dict) -> dict:
+    """`numbers` with the pooled few-shot of earlier code (keys `psb_fewshot_5w10s`, `synthetic_fewshot_10w20s`, …:
+    train and test pooled before drawing) renamed `…_fewshot_pooled_…`, so that no key reads as Table 5's protocol."""
+    return {(f"{m[1]}_fewshot_pooled_{m[2]}" if (m := _POOLED.fullmatch(k)) else k): v for k, v in numbers.items()}
+
+# %% ../nbs/16_experiment.ipynb #c907
+def rescore_fewshot(spec: RunSpec, study: str = "pretexts", root=None, data_root=None, progress: bool = True) -> dict:
+    """Table 5's few-shot of a finished run, from its saved encoder (random init: its seed), without re-training: PSB
+    coarse1 and the procedural corpus's own split, with `evaluate_encoder`'s features, runs and seed. Written into
+    results.json (earlier pooled keys renamed by `label_pooled`, the re-score noted in its run record); returned."""
+    f = spec.folder(study, root) / "results.json"
+    try: d = json.loads(f.read_text())
+    except FileNotFoundError: raise FileNotFoundError(f"{f} not found: only a finished run can be re-scored") from None
+    except json.JSONDecodeError as e: raise ValueError(f"{f} is not valid JSON ({e})") from None
+    P, enc, new = spec.P, row_encoder(spec, study, root=root), {}
+    runs, feat = (10 if P.name != "smoke" else 3), lambda pts: extract_features(enc, pts)
+    if spec.corpus != "shapenet":                                   # ShapeNet-trained rows have no procedural numbers
+        shapes = corpus_for(P, progress)
+        (Ptr, ytr), (Pte, yte) = (stack_labelled(SyntheticShapes(shapes, s, P.n_points)) for s in ("train", "test"))
+        new |= fewshot_numbers("synthetic_fewshot_split", feat(Ptr), ytr, feat(Pte), yte, runs, spec.seed)
+    tr, te, ytr_p, yte_p = psb_coarse1(data_root)
+    new |= fewshot_numbers("psb_fewshot_split", feat(tr.points[:, :P.n_points]), ytr_p,
+                           feat(te.points[:, :P.n_points]), yte_p, runs, spec.seed)
+    d["results"] = label_pooled(d["results"]) | new
+    d["run"].setdefault("rescored", []).append(dict(what="few-shot by Table 5's protocol", keys=sorted(new),
+                                                    commit=git_commit(), date=datetime.date.today().isoformat()))
+    f.write_text(json.dumps(d, indent=2, default=float))
+    return new
+
+# %% ../nbs/16_experiment.ipynb #c915
+GOLDEN_SPEC = RunSpec.make("clurender", "smoke", epochs=1)
+GOLDEN_FILE = "golden/smoke.json"                                            # under the project's results/
+
+def golden_env() -> dict:
+    "What bit-exact reproduction needs equal: torch's version and threads, and the CPU model."
+    info = Path("/proc/cpuinfo")
+    cpu = re.search(r"model name\s*:\s*(.+)", info.read_text()) if info.exists() else None
+    return dict(torch=torch.__version__, threads=torch.get_num_threads(), cpu=cpu[1].strip() if cpu else "unknown")
+
+def golden_record(hist: list[dict], numbers: dict) -> dict:
+    """What the golden run pins: its per-step losses (`load_history` rows), its float numbers (few-shot means) and
+    the environment that made them."""
+    losses = {k: [float(r[k]) for r in hist] for k in sorted(hist[0]) if k.startswith("loss")}
+    flat = {k: float(v) for k, v in numbers.items() if isinstance(v, float) and not k.endswith("_s")}
+    flat |= {k: float(v["mean"]) for k, v in numbers.items() if isinstance(v, dict) and "mean" in v}
+    return dict(spec=GOLDEN_SPEC.to_dict(), env=golden_env(), losses=losses, numbers=dict(sorted(flat.items())))
+
+def compare_golden(record: dict, golden: dict) -> tuple[str, list[str]]:
+    """(the check run, differences from the committed record): in the same environment every loss at relative 1e-6
+    and every number at 1e-9 ('exact'); in another, step 1's losses at relative 1e-5 ('step 1'). [] reproduces."""
+    same = record["env"] == golden["env"]
+    rtol, steps = (1e-6, None) if same else (1e-5, 1)
+    out = [f"spec {record['spec']} ≠ committed {golden['spec']}"] if record["spec"] != golden["spec"] else []
+    for k, ref in golden["losses"].items():
+        got = record["losses"].get(k)
+        if got is None or len(got) != len(ref):
+            out.append(f"{k}: {len(got or [])} steps, committed {len(ref)}"); continue
+        bad = [i for i, (a, b) in enumerate(zip(got[:steps], ref[:steps])) if abs(a - b) > rtol * max(abs(b), 1e-12)]
+        if bad: out.append(f"{k} step {bad[0] + 1}: {got[bad[0]]:.7g} vs committed {ref[bad[0]]:.7g}")
+    for k, ref in golden["numbers"].items() if same else ():
+        got = record["numbers"].get(k)
+        if got is None or abs(got - ref) > 1e-9: out.append(f"{k}: {got} vs committed {ref}")
+    return ("exact" if same else "step 1"), out
+
+def write_golden(root: str | Path | None = None) -> Path:
+    """Run `GOLDEN_SPEC` in a fresh temporary folder and write its record to `<root>/golden/smoke.json` (root:
+    the project's results/). For a change meant to alter results, in the same commit."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as t:
+        numbers = run_row(GOLDEN_SPEC, root=t, progress=False)
+        rec = golden_record(load_history(GOLDEN_SPEC.folder("pretexts", t) / "train"), numbers)
+    f = Path(root or project_root() / "results") / GOLDEN_FILE
+    f.parent.mkdir(parents=True, exist_ok=True); f.write_text(json.dumps(rec, indent=1) + "\n")
+    return f

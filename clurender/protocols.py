@@ -10,19 +10,33 @@ import numpy as np
 import torch
 from .core import Profile
 from .data import ModelNetH5, REGISTRY, data_root, find_folder
-from .evaluate import (extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot, fewshot_split,
+from .evaluate import (extract_features, linear_svm, cv_linear_svm, authors_svm, fewshot_split,
                                 psb_protocols, psb_coarse1, psb_split, plot_tsne)
 from .synthetic import SyntheticCorpus, SyntheticShapes, CATEGORIES
 
 # %% auto #0
-__all__ = ['MODELNET40_DIR', 'TABLE5', 'stack_labelled', 'evaluate_encoder', 'validation_score', 'modelnet40_root',
-           'modelnet40_protocols']
+__all__ = ['FEWSHOT', 'MODELNET40_DIR', 'TABLE5', 'stack_labelled', 'fewshot_numbers', 'evaluate_encoder', 'validation_score',
+           'modelnet40_root', 'modelnet40_protocols']
 
 # %% ../nbs/15_protocols.ipynb #c004
 def stack_labelled(ds) -> tuple[torch.Tensor, np.ndarray]:
     "Points (n, N, 3) and labels (n,) of a dataset whose items have 'points' and 'label'."
     items = [ds[i] for i in range(len(ds))]
     return torch.stack([it["points"] for it in items]), np.array([int(it["label"]) for it in items])
+
+# %% ../nbs/15_protocols.ipynb #c369
+FEWSHOT = ((5, 10), (10, 20))                                       # (ways, shots) reported on PSB and procedural
+
+def fewshot_numbers(name: str, Ftr, ytr, Fte, yte, runs: int = 10, seed: int = 0, ways_shots=FEWSHOT) -> dict:
+    """Table 5's few-shot (`fewshot_split`: supports from the train features, queries from the test features) for
+    each (ways, shots): `{name}_{n}w{k}s` → {mean, std, n_query, n_classes}, or why it cannot run (too few classes)."""
+    out = {}
+    for n, k in ways_shots:
+        try: fs = fewshot_split(Ftr, ytr, Fte, yte, n, k, runs=runs, seed=seed)
+        except ValueError as e: out[f"{name}_{n}w{k}s"] = str(e); continue           # said, not hidden
+        out[f"{name}_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"],
+                                       n_classes=fs["n_classes_eligible"])
+    return out
 
 # %% ../nbs/15_protocols.ipynb #c006
 def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus | None, data_root=None, runs: int = 10,
@@ -46,11 +60,7 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus | None, data_r
         Ftr, Fte = feat(Ptr), feat(Pte)
         out["synthetic_svm"] = linear_svm(Ftr, ytr, Fte, yte, seed=seed)["acc"]
         out["synthetic_authors_rbf_svc"] = authors_svm(fmax(Ptr), ytr, fmax(Pte), yte)["acc"]
-        for n, k in ((5, 10), (10, 20)):
-            try:
-                fs = fewshot(np.concatenate([Ftr, Fte]), np.concatenate([ytr, yte]), n, k, runs=runs, seed=seed)
-                out[f"synthetic_fewshot_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"])
-            except ValueError as e: out[f"synthetic_fewshot_{n}w{k}s"] = str(e)
+        out.update(fewshot_numbers("synthetic_fewshot_split", Ftr, ytr, Fte, yte, runs, seed))
     try:
         stage("PSB: coarse1 linear SVM, base nearest neighbour / tiers, authors' RBF SVC")
         sets = psb_coarse1(data_root)                                        # loaded once, for all protocols
@@ -58,13 +68,8 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus | None, data_r
         tr, te, ytr_p, yte_p = sets
         X = np.concatenate([feat(tr.points[:, :P.n_points]), feat(te.points[:, :P.n_points])])   # cached already
         y = np.concatenate([ytr_p, yte_p])
-        stage("PSB few-shot: supports from train, queries from test (Table 5); and the pooled variant")
-        for n, k in ((5, 10), (10, 20)):
-            for key, fs in ((f"psb_fewshot_split_{n}w{k}s", fewshot_split(X[:len(tr)], ytr_p, X[len(tr):], yte_p, n, k,
-                                                                          runs=runs, seed=seed)),
-                            (f"psb_fewshot_{n}w{k}s", fewshot(X, y, n, k, runs=runs, seed=seed))):   # pooled
-                out[key] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"],
-                                n_classes=fs["n_classes_eligible"])
+        stage("PSB few-shot: supports from coarse1Train, queries from coarse1Test (Table 5)")
+        out.update(fewshot_numbers("psb_fewshot_split", X[:len(tr)], ytr_p, X[len(tr):], yte_p, runs, seed))
         if fig_dir is not None:
             stage("t-SNE figure")
             import matplotlib.pyplot as plt
@@ -117,10 +122,5 @@ def modelnet40_protocols(encoder, root: str | Path | None = None, n_points: int 
     svm = linear_svm(Ftr, tr.labels, Fte, te.labels, seed=seed)
     out = dict(modelnet40_svm=svm["acc"], modelnet40_svm_C=svm["C"], modelnet40_svm_cv=svm["cv_acc"],
                n_train=len(tr), n_test=len(te), n_classes=len(tr.classes), n_points=n_points, folder=str(folder))
-    for n, k in ways_shots:
-        try:
-            fs = fewshot_split(Ftr, tr.labels, Fte, te.labels, n, k, runs=runs, seed=seed)
-            out[f"modelnet40_fewshot_{n}w{k}s"] = dict(mean=fs["mean"], std=fs["std"], n_query=fs["n_query"])
-        except ValueError as e: out[f"modelnet40_fewshot_{n}w{k}s"] = str(e)       # too few classes: said, not hidden
-    return out
+    return out | fewshot_numbers("modelnet40_fewshot", Ftr, tr.labels, Fte, te.labels, runs, seed, ways_shots)
 
