@@ -63,10 +63,14 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "bench-synthetic": ("nbs/33_synthetic_benchmark.ipynb", "synthetic_benchmark", None),
     "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
     "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
+    "bench-shared": ("nbs/36_shared_benchmark.ipynb", "shared_benchmark", None),
 }
+
 JOBS.update({T.job: (T.notebook, task, None) for task, T in TASKS.items() if T.job})   # downstream tasks
+
 _NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "components",
                  "modelnet_root", "run", "phase")
+
 FIXED_SETTINGS = {"shapenet-modelnet40": {"corpus": "shapenet"}}   # settings a job's notebook sets itself
 
 def check_parameters(notebook: str | Path, params: dict):
@@ -75,6 +79,7 @@ def check_parameters(notebook: str | Path, params: dict):
     bad = sorted(set(params) - set(have))
     if bad: raise ValueError(f"{Path(notebook).name} has no parameter(s) {bad}; its parameters: {have}")
 
+# %% ../nbs/90_cli.ipynb #c267
 def job_spec(job: str, params: dict) -> RunSpec:
     """The `RunSpec` a pre-training job's notebook builds from these parameters and its own defaults for the rest
     (the same folder, slug and seed)."""
@@ -101,6 +106,7 @@ def _parse_params(pairs: list[list[str]] | None) -> dict:
                 except ValueError: out[k] = v
     return out
 
+# %% ../nbs/90_cli.ipynb #c114
 def run_notebook(notebook: str | Path, params: dict, executed: str | Path, kernel: str | None = "clurender") -> Path:
     """Execute `notebook` with papermill and `params`, writing the executed copy to `executed` with its text output as a
     terminal shows it (`compact_streams`)."""
@@ -140,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"))
     return ap
 
+# %% ../nbs/90_cli.ipynb #c464
 def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tuple[dict, Path]:
     "(parameters, executed-notebook path) of a job: in its run's folder (`RunSpec`, `TaskSpec` or `StudySpec`)."
     nb, study, row = JOBS[job]
@@ -160,6 +167,7 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
     spec = StudySpec(study, nb, profile, {k: v for k, v in params.items() if k != "profile"})   # the rest
     return params, spec.folder(out) / spec.executed_name
 
+# %% ../nbs/90_cli.ipynb #c340
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `clurender` command."
     args = build_parser().parse_args(argv)

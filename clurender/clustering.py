@@ -54,6 +54,7 @@ def _as_marginal(m, n: int, B: int, name: str, like: torch.Tensor) -> torch.Tens
         raise ValueError(f"`{name}` must sum to 1 along its last dim, got sums {m.sum(-1).tolist()[:4]}")
     return m
 
+# %% ../nbs/01_clustering.ipynb #c523
 @torch.no_grad()
 def sinkhorn(cost: torch.Tensor, eps: float = 1e-3, n_iters: int = 20, a=None, b=None,
              tol: float | None = None, tau: float | None = None) -> torch.Tensor:

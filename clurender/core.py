@@ -9,12 +9,13 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
 import torch
+import clurender
 
 # %% auto #0
 __all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'pick_profile', 'check_tensor',
-           'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results', 'cpu_ticks', 'cpu_split',
-           'machine_load', 'run_record', 'project_root', 'numba_threads', 'results_dir', 'notebook_parameters',
-           'loader_throughput']
+           'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results', 'load_results', 'cpu_ticks',
+           'cpu_split', 'machine_load', 'run_record', 'project_root', 'numba_threads', 'results_dir',
+           'notebook_parameters', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -79,6 +80,7 @@ class Profile:
 
     def to_dict(self) -> dict: return asdict(self)
 
+# %% ../nbs/00_core.ipynb #c868
 PROFILES: dict[str, Profile] = {
     "smoke": Profile("smoke", n_points=256, batch_size=4, epochs=1, n_clusters=16, n_views=2, n_render_views=4,
                      image_size=32, splat_radius=2.0, splat_K=8, n_proj=8, encoder_dim=64, color_widths=(16, 16, 16, 16, 8, 8), color_k=8),
@@ -165,14 +167,14 @@ def git_commit(path: str | Path = ".") -> str:
     except (OSError, subprocess.SubprocessError): return "unknown"
 
 def hardware_info() -> dict:
-    "CPU model, core count, torch threads, GPU (if any) and library versions."
+    "CPU model, core count, torch threads, how OpenMP threads wait (`nbs/00a_threads`), GPU, library versions."
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"): cpu = line.split(":", 1)[1].strip(); break
     except OSError: pass
     info = dict(cpu=cpu, cores=os.cpu_count(), torch_threads=torch.get_num_threads(), malloc_reuse=_MALLOC["tuned"],
-                python=platform.python_version(),
+                python=platform.python_version(), openmp=clurender.WAIT_POLICY,
                 torch=torch.__version__, platform=platform.platform(),
                 gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
     try:
@@ -180,12 +182,20 @@ def hardware_info() -> dict:
     except ImportError: pass
     return info
 
+# %% ../nbs/00_core.ipynb #c755
 def save_results(out_dir: str | Path, name: str, numbers: dict, record: dict) -> Path:
     "Write `{numbers, run}` to `out_dir/name.json` and return the path."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     p = out / f"{name}.json"
     p.write_text(json.dumps(dict(results=numbers, run=record), indent=2, default=float))
     return p
+
+def load_results(folder: str | Path, name: str = "results") -> dict:
+    "`{results, run}` of `folder/name.json` (as `save_results` writes it); a missing or unreadable file names itself."
+    f = Path(folder) / f"{name}.json"
+    try: return json.loads(f.read_text())
+    except FileNotFoundError: raise FileNotFoundError(f"{f} not found: the run has not finished") from None
+    except json.JSONDecodeError as e: raise ValueError(f"{f} is not valid JSON ({e})") from None
 
 # %% ../nbs/00_core.ipynb #c018n
 _STAT_FIELDS = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")

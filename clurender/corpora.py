@@ -12,15 +12,17 @@ from .synthetic import SyntheticCorpus, SyntheticViews
 from .views import psb_meshviews
 
 # %% auto #0
-__all__ = ['corpus_for', 'PretrainViews', 'pretrain_views']
+__all__ = ['corpus_settings', 'corpus_for', 'PretrainViews', 'pretrain_views']
 
 # %% ../nbs/14_corpora.ipynb #c004
+def corpus_settings(P: Profile) -> dict:
+    "`SyntheticCorpus` settings of a profile's corpus: a small one for `smoke`, the 4,000-shape benchmark otherwise."
+    if P.name == "smoke": return dict(n_per_class=5, n_points=512, n_render_views=4, image_size=32)
+    return dict(n_per_class=250, n_points=2048, n_render_views=P.n_render_views, image_size=P.image_size)
+
 def corpus_for(P: Profile, verbose: bool = True) -> SyntheticCorpus:
-    "The procedural corpus of a profile: the small cached one for `smoke`, the default 4,000-shape benchmark otherwise."
-    if P.name == "smoke":
-        return SyntheticCorpus(n_per_class=5, n_points=512, n_render_views=4, image_size=32, verbose=verbose)
-    return SyntheticCorpus(n_per_class=250, n_points=2048, n_render_views=P.n_render_views, image_size=P.image_size,
-                           verbose=verbose)
+    "The procedural corpus of a profile (`corpus_settings`), generated into the cache once."
+    return SyntheticCorpus(**corpus_settings(P), verbose=verbose)
 
 # %% ../nbs/14_corpora.ipynb #c005
 class PretrainViews(ConcatDataset):

@@ -144,6 +144,7 @@ class ModelNetH5(Dataset):
     def __getitem__(self, i):
         return dict(points=torch.from_numpy(self.points[i, :self.n_points]), label=torch.tensor(self.labels[i]))
 
+# %% ../nbs/02_data.ipynb #c373
 class ModelNetOFF(Dataset):
     "ModelNet meshes `class/{train,test}/class_XXXX.off` (split=None: every .off under each class), sampled + cached."
     def __init__(self, root: str | Path, split: str | None = "train", n_points: int = 1024, seed: int = 0):
@@ -187,6 +188,7 @@ SHAPENETPART = {  # synset → (category, its global part ids): the 16 categorie
     "03948459": ("Pistol", [38, 39, 40]), "04099429": ("Rocket", [41, 42, 43]),
     "04225987": ("Skateboard", [44, 45, 46]), "04379243": ("Table", [47, 48, 49])}
 
+# %% ../nbs/02_data.ipynb #c431
 class ShapeNetPart(Dataset):
     """ShapeNetPart `synset/id.txt` (x y z nx ny nz label) with `train_test_split/shuffled_{split}_file_list.json`
     (split=None: every `synset/*.txt` under `root`). `category` is the official index (0–15, `SHAPENETPART` order) and
@@ -330,6 +332,7 @@ class S3DISH5(Dataset):
     def __len__(self) -> int: return len(self.features)
     def __getitem__(self, i: int) -> dict: return dict(features=self.features[i], labels=self.labels[i])
 
+# %% ../nbs/02_data.ipynb #c835
 def write_s3dis_h5(folder: str | Path, features: np.ndarray, labels: np.ndarray, rooms: list[str],
                    per_file: int = 1000) -> Path:
     "Blocks (M,N,9), labels (M,N) and their rooms in PointNet's packaging (`S3DISH5` reads it). Returns `folder`."
@@ -362,6 +365,7 @@ def backproject(depth: np.ndarray, K: np.ndarray, pose: np.ndarray, stride: int 
     cam = np.stack([(u - K[0, 2]) * d / K[0, 0], (v - K[1, 2]) * d / K[1, 1], d], 1)
     return cam @ pose[:3, :3].T + pose[:3, 3], np.stack([v, u], 1)
 
+# %% ../nbs/02_data.ipynb #c614
 class RGBDFrames(Dataset):
     "Posed RGB-D frames (`color/`, `depth/` mm PNG, `trajectory.log`, intrinsics json) → paired image, camera, points."
     def __init__(self, root: str | Path, depth_scale: float = 1000.0, stride: int = 4, n_points: int | None = None):
@@ -439,6 +443,7 @@ def psb_models(root=None, split: str = "train", scheme: str = "coarse1") -> tupl
             else: missing.append((m, name))
     return present, labels, missing, list(cla)
 
+# %% ../nbs/02_data.ipynb #c667
 class PSB(Dataset):
     "Princeton Shape Benchmark v1 classification split (scheme 'base'|'coarse1..3', split 'train'|'test'), sampled + cached."
     def __init__(self, root=None, split: str = "train", scheme: str = "coarse1", n_points: int = 1024, seed: int = 0):
@@ -498,6 +503,7 @@ def read_face_labels(path: str | Path, n_faces: int, parts: list[str]) -> np.nda
     if (lab < 0).any(): raise DataError(f"{path}: {(lab < 0).sum()} of {n_faces} faces have no label")
     return lab
 
+# %% ../nbs/02_data.ipynb #c246
 class LabeledPSB(Dataset):
     "Labeled PSB part segmentation: 19 categories × 20 meshes, per-point global part labels, sampled + cached."
     def __init__(self, root=None, n_points: int = 2048, seed: int = 0, categories: list[str] | None = None,

@@ -60,6 +60,7 @@ def knn_dists(query: torch.Tensor, ref: torch.Tensor, k: int) -> tuple[torch.Ten
     numba_threads(); _knn_kernel(q.numpy(), r.numpy(), k, idx.numpy(), dist.numpy())
     return dist, idx
 
+# %% ../nbs/06_encoders.ipynb #c656
 @torch.no_grad()
 def knn(query: torch.Tensor, ref: torch.Tensor, k: int, chunk: int = 8) -> torch.Tensor:
     "Indices (B,M,k) of the k nearest `ref` (B,N,C) points to each `query` (B,M,C) point, nearest first."
@@ -98,6 +99,7 @@ def _fps_kernel(pts, start, n, out):
                 if d[j] > best: best, arg = d[j], j
             sel = arg; out[b, t] = order[sel]
 
+# %% ../nbs/06_encoders.ipynb #c315
 @torch.no_grad()
 def fps(points: torch.Tensor, n: int) -> torch.Tensor:
     "Farthest point sampling started at the point farthest from the centroid: indices (B,n), permutation-invariant."
@@ -146,6 +148,7 @@ class PointEncoder(nn.Module):
         P = lambda t: torch.cat([t.amax(1), t.mean(1)], -1) if pool == "maxmean" else t.amax(1)
         return P(g) if layer == "global" else P(f) if layer == "output" else torch.cat([P(g), P(f)], -1)
 
+# %% ../nbs/06_encoders.ipynb #c795
 def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> nn.Sequential:
     "Shared per-point MLP on (..., C) tensors: Linear + norm ('bn' | 'ln' | 'none') + activation; last layer plain if not `last_act`."
     layers, n = [], len(dims) - 1
@@ -177,6 +180,7 @@ def _track_running_stats(bn: nn.BatchNorm1d, mean: torch.Tensor, var: torch.Tens
         bn.running_mean.mul_(1 - m).add_(m * mean.detach())
         bn.running_var.mul_(1 - m).add_(m * var.detach() * n / (n - 1).clamp_min(1))
 
+# %% ../nbs/06_encoders.ipynb #c581
 class PointNorm(nn.BatchNorm1d):
     """BatchNorm over the channel dim of (B,N,C) or (B,N,k,C) tensors. In training under `torch.distributed` with
     several processes, the batch statistics are all-reduced (differentiably) across them — PyTorch's `SyncBatchNorm`
@@ -219,6 +223,7 @@ def _extreme(z: torch.Tensor, up: torch.Tensor) -> tuple[torch.Tensor, torch.Ten
     numba_threads(); _select_extreme(z.detach().contiguous().numpy(), up.numpy(), val.numpy(), idx.numpy())
     return val, idx
 
+# %% ../nbs/06_encoders.ipynb #c374
 class _MaxLinearBNReLU(torch.autograd.Function):
     "max_n ReLU(BN(x W^T)) per shape, exact forward and backward without the (R, C) activations (see the text)."
     @staticmethod
@@ -253,6 +258,7 @@ class _MaxLinearBNReLU(torch.autograd.Function):
               - R * k1.unsqueeze(1) * mu - R * k2.unsqueeze(1) * (W @ cov))
         return dx, dW, dgamma, dbeta, None, None, None, None
 
+# %% ../nbs/06_encoders.ipynb #c551
 def max_linear_bn_relu(x: torch.Tensor, lin: nn.Linear, bn: nn.BatchNorm1d) -> torch.Tensor:
     """`ReLU(bn(lin(x))).amax(1)` for x (B,N,Cin) → (B,C) without materialising the (B,N,C) layer; updates `bn`'s
     running statistics in training exactly as `BatchNorm1d` does. `lin` has no bias (it is followed by BN)."""
@@ -342,6 +348,7 @@ class Block(nn.Module):
         h = self.n1(x); x = x + self.attn(h, h, h, need_weights=False)[0]
         return x + self.mlp(self.n2(x))
 
+# %% ../nbs/06_encoders.ipynb #c333
 class PointTransformer(PointEncoder):
     "Point-M2AE-style hierarchical encoder (no masking) + PointNet++ feature propagation. (B,N,3) → (B,N,dim)."
     name = "transformer"
@@ -407,6 +414,7 @@ def load_checkpoint(path: str | Path, map_location="cpu") -> dict:
         raise ValueError(f"{path}: not a readable checkpoint ({type(e).__name__}: {msg}); checkpoints are loaded with "
                          f"weights_only=True, so they may hold tensors, numbers, strings and containers only") from None
 
+# %% ../nbs/06_encoders.ipynb #c130
 def load_encoder(state: dict | str | Path, expect: str | None = None) -> PointEncoder:
     """Rebuild an encoder from `encoder_state(...)` (or a file saved with `torch.save`); `expect` checks its name.
     Errors name the file."""

@@ -154,6 +154,7 @@ def psb_retrieval(Ftr: np.ndarray, Fte: np.ndarray, test_ids: list[int], root=No
     out.update({f"base_std_{k}": v for k, v in retrieval_stats(std.transform(Fb), base.labels.numpy()).items()})
     return out
 
+# %% ../nbs/11_evaluate.ipynb #c934
 def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None, coarse1: tuple | None = None) -> dict:
     """All PSB numbers for one feature extractor `feature_fn(points (M,N,3) tensor) -> (M,F) array`:
     coarse1 linear SVM (all test models / classes seen in train), authors' RBF SVC (on `pool_max_fn` features if

@@ -4,19 +4,19 @@
 
 # %% ../nbs/16_experiment.ipynb #c002
 from __future__ import annotations
-import datetime, json, os, re, time
+import datetime, json, re, time
 from pathlib import Path
 import numpy as np
 import torch
-from .core import seed_everything, git_commit, run_record, save_results, project_root, get_profile
+from .core import seed_everything, git_commit, run_record, save_results, load_results, project_root
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
 from .settings import RunSpec, ROWS
-from .corpora import corpus_for, pretrain_views
-from .protocols import evaluate_encoder, fewshot_numbers, stack_labelled
-from .evaluate import extract_features, psb_coarse1
-from .synthetic import SyntheticShapes, SyntheticCorpus, SyntheticViews, CATEGORIES, _is_test
+from .corpora import corpus_for, corpus_settings, pretrain_views
+from .protocols import evaluate_encoder, fewshot_numbers, procedural_split, coarse1_points
+from .evaluate import extract_features
+from .synthetic import SyntheticCorpus, SyntheticViews, CATEGORIES, _is_test
 from .data import cache_lock
 
 # %% auto #0
@@ -47,17 +47,18 @@ def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root:
 # %% ../nbs/16_experiment.ipynb #c114
 def cpu_cost(spec: RunSpec, batch: int = 4, steps: int = 2) -> dict:
     """Estimated CPU time of `spec`'s run from timed units: corpus generation (1 shape per category of the profile's
-    corpus, in a temporary folder) and pre-training (`steps` steps on `batch` shapes after one warm-up, scaled to
-    the profile's batch size). {'corpus_s', 'step_s', 'steps', 'train_s'} (seconds; steps: the run's)."""
+    corpus, in a temporary folder, by the corpus's worker processes: their start-up too, so it errs long) and
+    pre-training (`steps` steps on `batch` shapes after one warm-up, scaled to the profile's batch size).
+    {'corpus_s', 'step_s', 'steps', 'train_s'} (seconds; steps: the run's)."""
     import tempfile
     from torch.utils.data import Subset
     P = spec.P
-    cfg = dict(n_points=512 if P.name == "smoke" else 2048, n_render_views=P.n_render_views, image_size=P.image_size)
-    M = (5 if P.name == "smoke" else 250) * len(CATEGORIES)                # corpus_for's number of shapes
+    cfg = corpus_settings(P)
+    M = cfg.pop("n_per_class") * len(CATEGORIES)                              # the corpus's number of shapes
     with tempfile.TemporaryDirectory() as t:
-        t0, workers = time.perf_counter(), max(1, min(16, len(os.sched_getaffinity(0))))   # the corpus's processes
-        tiny = SyntheticCorpus(n_per_class=1, root=Path(t) / "corpus", verbose=False, workers=1, **cfg)
-        corpus_s = (time.perf_counter() - t0) * M / len(CATEGORIES) / workers
+        t0 = time.perf_counter()                          # with the corpus's own worker processes (their start-up too)
+        tiny = SyntheticCorpus(n_per_class=1, root=Path(t) / "corpus", verbose=False, **cfg)
+        corpus_s = (time.perf_counter() - t0) * M / len(CATEGORIES)
         ds = SyntheticViews(tiny, "train", n_views=P.n_views, n_points=P.n_points)
         ds = Subset(ds, [i % len(ds) for i in range(batch * (steps + 1))])
         model = CluRender(spec.encoder, P, seed=spec.seed, **spec.model_kwargs)
@@ -172,27 +173,23 @@ def rescore_fewshot(spec: RunSpec, study: str = "pretexts", root=None, data_root
     """Table 5's few-shot of a finished run, from its saved encoder (random init: its seed), without re-training: PSB
     coarse1 and the procedural corpus's own split, with `evaluate_encoder`'s features, runs and seed. Written into
     results.json (earlier pooled keys renamed by `label_pooled`, the re-score noted in its run record); returned."""
-    f = spec.folder(study, root) / "results.json"
-    try: d = json.loads(f.read_text())
-    except FileNotFoundError: raise FileNotFoundError(f"{f} not found: only a finished run can be re-scored") from None
-    except json.JSONDecodeError as e: raise ValueError(f"{f} is not valid JSON ({e})") from None
+    d = load_results(spec.folder(study, root))                           # a run that has not finished: an error
     P, enc, new = spec.P, row_encoder(spec, study, root=root), {}
     runs, feat = (10 if P.name != "smoke" else 3), lambda pts: extract_features(enc, pts)
     if spec.corpus != "shapenet":                                   # ShapeNet-trained rows have no procedural numbers
-        shapes = corpus_for(P, progress)
-        (Ptr, ytr), (Pte, yte) = (stack_labelled(SyntheticShapes(shapes, s, P.n_points)) for s in ("train", "test"))
+        Ptr, ytr, Pte, yte = procedural_split(corpus_for(P, progress), P.n_points)
         new |= fewshot_numbers("synthetic_fewshot_split", feat(Ptr), ytr, feat(Pte), yte, runs, spec.seed)
-    tr, te, ytr_p, yte_p = psb_coarse1(data_root)
-    new |= fewshot_numbers("psb_fewshot_split", feat(tr.points[:, :P.n_points]), ytr_p,
-                           feat(te.points[:, :P.n_points]), yte_p, runs, spec.seed)
+    Ptr, ytr, Pte, yte = coarse1_points(P.n_points, data_root)
+    new |= fewshot_numbers("psb_fewshot_split", feat(Ptr), ytr, feat(Pte), yte, runs, spec.seed)
     d["results"] = label_pooled(d["results"]) | new
     d["run"].setdefault("rescored", []).append(dict(what="few-shot by Table 5's protocol", keys=sorted(new),
                                                     commit=git_commit(), date=datetime.date.today().isoformat()))
-    f.write_text(json.dumps(d, indent=2, default=float))
+    save_results(spec.folder(study, root), "results", d["results"], d["run"])
     return new
 
 # %% ../nbs/16_experiment.ipynb #c915
 GOLDEN_SPEC = RunSpec.make("clurender", "smoke", epochs=1)
+
 GOLDEN_FILE = "golden/smoke.json"                                            # under the project's results/
 
 def golden_env() -> dict:
@@ -226,6 +223,7 @@ def compare_golden(record: dict, golden: dict) -> tuple[str, list[str]]:
         if got is None or abs(got - ref) > 1e-9: out.append(f"{k}: {got} vs committed {ref}")
     return ("exact" if same else "step 1"), out
 
+# %% ../nbs/16_experiment.ipynb #c576
 def write_golden(root: str | Path | None = None) -> Path:
     """Run `GOLDEN_SPEC` in a fresh temporary folder and write its record to `<root>/golden/smoke.json` (root:
     the project's results/). For a change meant to alter results, in the same commit."""

@@ -76,6 +76,7 @@ class TransitionUp(nn.Module):
     def forward(self, x_coarse, xyz_coarse, x_skip, xyz_fine):
         return self.mlp(torch.cat([interpolate(xyz_fine, xyz_coarse, x_coarse), x_skip], -1))
 
+# %% ../nbs/07_heads.ipynb #c809
 class ColorNet(nn.Module):
     "φβ: Point Transformer U-Net, (xyz (B,N,3), feats (B,N,d)) → colours (B,N,3) in [c_min, c_max] (Sec. 5.1)."
     def __init__(self, d: int, widths=(512, 256, 128, 128, 64, 32), rates=(1, 4, 4), k: int = 16,

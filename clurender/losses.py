@@ -45,6 +45,7 @@ def _sliced_torch(X: torch.Tensor, Y: torch.Tensor, theta: torch.Tensor) -> torc
     py = (Y @ theta).transpose(1, 2).sort(-1).values
     return (px - py).pow(2).mean(-1).mean(-1)
 
+# %% ../nbs/08_losses.ipynb #c321
 @numba.njit(inline="always")
 def _radix_argsort(v, key, tmp_key, idx, tmp_idx, hist):
     "Stable ascending argsort of float32 v (n,): float bits → order-preserving uint32 keys, 3 LSD passes of 11 bits."
@@ -73,6 +74,7 @@ def _radix_argsort(v, key, tmp_key, idx, tmp_idx, hist):
         idx, tmp_idx = tmp_idx, idx
     return idx
 
+# %% ../nbs/08_losses.ipynb #c118
 @numba.njit(parallel=True, cache=True)
 def _sliced_kernel(F, X, Y, theta, loss, grad):
     """F (n,a) shared coordinates, X, Y (M,n,b) float32, theta (a+b,P) → loss (M,) sliced W2² between the clouds
@@ -120,6 +122,7 @@ def _sliced_kernel(F, X, Y, theta, loss, grad):
         for i in range(n):
             for j in range(b): grad[m, i, j] = xt[j, i]
 
+# %% ../nbs/08_losses.ipynb #c792
 class _SlicedCPU(torch.autograd.Function):
     "Sliced W2 on the CPU in float32: forward computes the loss and its gradient in one pass (Numba)."
     @staticmethod
@@ -144,6 +147,7 @@ def _sinkhorn(X: torch.Tensor, Y: torch.Tensor, blur: float, chunk: int = 4) -> 
     # geomloss's p=2 cost is |x−y|²/2: multiply by 2 for Eq. 18's Σ D τ
     return torch.cat([2 * L(X[i:i + chunk], Y[i:i + chunk]) for i in range(0, len(X), chunk)])
 
+# %% ../nbs/08_losses.ipynb #c452
 def fitting_loss(pred: torch.Tensor, target: torch.Tensor, kind: str = "sliced", lam: float = 0.5,
                  n_proj: int = 64, blur: float = 0.01, generator: torch.Generator | None = None) -> torch.Tensor:
     """Eq. 17–18: Σ over views of the transport cost between rendered and true images, averaged over the batch.

@@ -37,6 +37,7 @@ def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None
 
 # %% ../nbs/09_model.ipynb #c009
 PRETEXTS = ("clurender", "jigsaw3d", "supervised_class", "supervised_parts")
+
 SUPERVISED = ("supervised_class", "supervised_parts")      # reference ceilings: they read the corpus's labels
 
 def _no_tick(name: str) -> None:
@@ -61,6 +62,7 @@ class _BranchGrad(torch.autograd.Function):
         m = (nc + nr) / 2
         return g_c * (m / nc.clamp_min(1e-30)) + g_r * (m / nr.clamp_min(1e-30)), None, None
 
+# %% ../nbs/09_model.ipynb #c738
 class CluRender(nn.Module):
     """Algorithm 1: encoder f_φ + φα (clustering) + φβ → R (rendering). `forward(batch, step)` → dict of losses.
     batch: points (B,N,3), images (B,V,H,W,3), R (B,V,3,3), T (B,V,3), fov — as `SyntheticViews`/`MeshViews` items."""

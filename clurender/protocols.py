@@ -15,14 +15,26 @@ from .evaluate import (extract_features, linear_svm, cv_linear_svm, authors_svm,
 from .synthetic import SyntheticCorpus, SyntheticShapes, CATEGORIES
 
 # %% auto #0
-__all__ = ['FEWSHOT', 'MODELNET40_DIR', 'TABLE5', 'stack_labelled', 'fewshot_numbers', 'evaluate_encoder', 'validation_score',
-           'modelnet40_root', 'modelnet40_protocols']
+__all__ = ['FEWSHOT', 'MODELNET40_DIR', 'TABLE5', 'stack_labelled', 'procedural_split', 'coarse1_points', 'fewshot_numbers',
+           'evaluate_encoder', 'validation_score', 'modelnet40_root', 'modelnet40_protocols']
 
 # %% ../nbs/15_protocols.ipynb #c004
 def stack_labelled(ds) -> tuple[torch.Tensor, np.ndarray]:
     "Points (n, N, 3) and labels (n,) of a dataset whose items have 'points' and 'label'."
     items = [ds[i] for i in range(len(ds))]
     return torch.stack([it["points"] for it in items]), np.array([int(it["label"]) for it in items])
+
+# %% ../nbs/15_protocols.ipynb #c610
+def procedural_split(corpus: SyntheticCorpus, n_points: int) -> tuple:
+    "(Ptr (n, N, 3), ytr (n,), Pte, yte): the procedural corpus's own train and test shapes and their categories."
+    (Ptr, ytr), (Pte, yte) = (stack_labelled(SyntheticShapes(corpus, s, n_points)) for s in ("train", "test"))
+    return Ptr, ytr, Pte, yte
+
+def coarse1_points(n_points: int, data_root=None, sets: tuple | None = None) -> tuple:
+    """(Ptr (n, N, 3), ytr (n,), Pte, yte): PSB coarse1Train and coarse1Test, the first N points of each model, and
+    their classes (`sets`: `psb_coarse1`'s answer when loaded already; else read under `data_root`)."""
+    tr, te, ytr, yte = sets if sets is not None else psb_coarse1(data_root)
+    return tr.points[:, :n_points], ytr, te.points[:, :n_points], yte
 
 # %% ../nbs/15_protocols.ipynb #c369
 FEWSHOT = ((5, 10), (10, 20))                                       # (ways, shots) reported on PSB and procedural
@@ -55,8 +67,7 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus | None, data_r
     out = {}
     if corpus is not None:
         stage("procedural split: features, linear SVM, RBF SVC, few-shot")
-        Ptr, ytr = stack_labelled(SyntheticShapes(corpus, "train", P.n_points))
-        Pte, yte = stack_labelled(SyntheticShapes(corpus, "test", P.n_points))
+        Ptr, ytr, Pte, yte = procedural_split(corpus, P.n_points)
         Ftr, Fte = feat(Ptr), feat(Pte)
         out["synthetic_svm"] = linear_svm(Ftr, ytr, Fte, yte, seed=seed)["acc"]
         out["synthetic_authors_rbf_svc"] = authors_svm(fmax(Ptr), ytr, fmax(Pte), yte)["acc"]
@@ -65,20 +76,18 @@ def evaluate_encoder(encoder, P: Profile, corpus: SyntheticCorpus | None, data_r
         stage("PSB: coarse1 linear SVM, base nearest neighbour / tiers, authors' RBF SVC")
         sets = psb_coarse1(data_root)                                        # loaded once, for all protocols
         out.update(psb_protocols(feat, data_root, n_points=P.n_points, pool_max_fn=fmax, coarse1=sets))
-        tr, te, ytr_p, yte_p = sets
-        X = np.concatenate([feat(tr.points[:, :P.n_points]), feat(te.points[:, :P.n_points])])   # cached already
-        y = np.concatenate([ytr_p, yte_p])
+        Xtr, ytr_p, Xte, yte_p = coarse1_points(P.n_points, sets=sets)
+        Gtr, Gte = feat(Xtr), feat(Xte)                                      # cached already
         stage("PSB few-shot: supports from coarse1Train, queries from coarse1Test (Table 5)")
-        out.update(fewshot_numbers("psb_fewshot_split", X[:len(tr)], ytr_p, X[len(tr):], yte_p, runs, seed))
+        out.update(fewshot_numbers("psb_fewshot_split", Gtr, ytr_p, Gte, yte_p, runs, seed))
         if fig_dir is not None:
             stage("t-SNE figure")
             import matplotlib.pyplot as plt
             fig, ax = plt.subplots(1, 2 if corpus is not None else 1, figsize=(10 if corpus is not None else 5, 5),
                                    squeeze=False)
             ax = ax[0]
-            keep = np.isin(y[len(tr):], [c for c, m in zip(*np.unique(y[len(tr):], return_counts=True)) if m >= 20])
-            plot_tsne(X[len(tr):][keep], y[len(tr):][keep], title="PSB coarse1 test (classes ≥ 20 models)", seed=seed,
-                      ax=ax[0])
+            keep = np.isin(yte_p, [c for c, m in zip(*np.unique(yte_p, return_counts=True)) if m >= 20])
+            plot_tsne(Gte[keep], yte_p[keep], title="PSB coarse1 test (classes ≥ 20 models)", seed=seed, ax=ax[0])
             if corpus is not None: plot_tsne(Fte, yte, CATEGORIES, title="procedural test split", seed=seed, ax=ax[1])
             fig.tight_layout(); fig.savefig(Path(fig_dir) / "tsne.png", dpi=110); plt.close(fig)
     except (FileNotFoundError, OSError, ValueError) as e:

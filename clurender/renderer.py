@@ -114,6 +114,7 @@ def _composite_fwd(ndc, col, idx, S, r, nu, eta, bg, img, alpha):
             img[m, pix, 0] = a0 + T * bg[0]; img[m, pix, 1] = a1 + T * bg[1]; img[m, pix, 2] = a2 + T * bg[2]
             alpha[m, pix] = 1 - T
 
+# %% ../nbs/04_renderer.ipynb #c688
 @numba.njit(parallel=True, cache=True)
 def _composite_bwd(ndc, col, idx, S, r, nu, eta, bg, g_img, g_alpha, g_ndc, g_col):
     "Backward of `_composite_fwd`: accumulates into g_ndc (x, y) and g_col (M·N,3)."
@@ -147,6 +148,7 @@ def _composite_bwd(ndc, col, idx, S, r, nu, eta, bg, g_img, g_alpha, g_ndc, g_co
                     R0 = a * c0 + (1 - a) * R0; R1 = a * c1 + (1 - a) * R1; R2 = a * cc + (1 - a) * R2
                     RA = a + (1 - a) * RA
 
+# %% ../nbs/04_renderer.ipynb #c553
 class _SplatComposite(torch.autograd.Function):
     @staticmethod
     def forward(ctx, ndc, colors, idx, S, r, nu, eta, bg):
@@ -187,6 +189,7 @@ def trim_depth(idx: torch.Tensor) -> torch.Tensor:
     k = int((idx >= 0).sum(-1).max()) if idx.numel() else 0
     return idx[..., :max(k, 1)]
 
+# %% ../nbs/04_renderer.ipynb #c642
 def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int = 64, r: float = 4.0,
            nu: float = 1.0, K: int = 16, eta: float = 1.0, bg=(1.0, 1.0, 1.0), per_shape: bool = False,
            return_alpha: bool = False, backend: str = "auto", chunk: int | None = None):

@@ -7,18 +7,18 @@ from __future__ import annotations
 import json, re
 from pathlib import Path
 import numpy as np
-from .core import project_root
+from .core import project_root, load_results
 from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
 from .train import load_history
 from .stats import mean_sd, paired_ci, default_vs_rest, seed_values
 
 # %% auto #0
 __all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS',
-           'PART_COLS', 'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'load_results', 'row_run',
-           'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
-           'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated',
-           'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost',
-           'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
+           'PART_COLS', 'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'row_run', 'summary_table',
+           'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads', 'leads_md',
+           'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics',
+           'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost', 'cost_table',
+           'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
            'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table',
            'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme', 'ablation_report']
 
@@ -26,12 +26,6 @@ __all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
 def _fs(v): return "—" if not isinstance(v, dict) else f"{100 * v['mean']:.1f} ± {100 * v['std']:.1f}"
 def _root(root) -> Path: return Path(root) if root else project_root() / "results"
-def load_results(folder: str | Path) -> dict:
-    "`{results, run}` of a run folder's results.json; a missing or unreadable file is an error naming it."
-    f = Path(folder) / "results.json"
-    try: return json.loads(f.read_text())
-    except FileNotFoundError: raise FileNotFoundError(f"{f} not found: the run has not finished") from None
-    except json.JSONDecodeError as e: raise ValueError(f"{f} is not valid JSON ({e})") from None
 
 # %% ../nbs/19_reports.ipynb #c006
 PUBLISHED_NN = "Published PSB base nearest-neighbour rates (Shilane et al. 2004): LFD 65.7, SHD 55.6, D2 31.1."
@@ -53,6 +47,7 @@ FEWSHOT_NOTE = ("Few-shot (N-way K-shot, mean ± sd over 10 episodes) is Table 5
                 "their committed encoders (`experiment.rescore_fewshot`; their results.json keep the earlier pooled "
                 "numbers under `*_fewshot_pooled_*`).")
 
+# %% ../nbs/19_reports.ipynb #c657
 def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: str = "procedural",
                   study: str = "pretexts") -> str:
     "Markdown table of the seed-0 run of every row of `profile` pre-trained on `corpus` (`random` needs no corpus)."
@@ -151,6 +146,7 @@ def retrieval_leads(profile: str = "cpu", root=None, study: str = "pretexts", ke
             out.append(dict(a=a, b=b, seeds=seeds, raw=d[key], standardised=d[std_key], lead=lead))
     return out
 
+# %% ../nbs/19_reports.ipynb #c970
 def leads_md(leads: list[dict], name: str = "base 1-NN") -> str:
     "`retrieval_leads` as Markdown lines: who leads whom where raw and standardised agree; the pairs that disagree."
     agree = [l for l in leads if l["lead"]]
@@ -272,7 +268,7 @@ def ablation_runs(settings: dict, profile: str, root=None, study: str = "ablatio
         if key(s) in want: out[want[key(s)]][s.seed] = run_metrics(f)
     return {label: dict(sorted(v.items())) for label, v in out.items() if v}
 
-
+# %% ../nbs/19_reports.ipynb #c850
 def ablation_table(settings: dict, default, profile: str, root=None, paper: dict | None = None,
                    name: str = "setting", paper_col: str = "paper", study: str = "ablations") -> str:
     """Markdown table of `settings` ({label: RunSpec}) against the `default` label, with the paper's numbers
@@ -315,6 +311,7 @@ def ablation_table(settings: dict, default, profile: str, root=None, paper: dict
     if len(runs) >= 3 and default in runs: verdict += "\n\n" + default_vs_rest_line(runs, default)
     return "\n".join(lines) + "\n\n" + verdict + "\n"
 
+# %% ../nbs/19_reports.ipynb #c674
 def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = None, xlabel: str = "setting",
                   title: str = "", study: str = "ablations"):
     "Mean ± std per setting of coarse1 SVM and probe class mIoU (left axis), the paper's numbers dashed (right axis)."
@@ -368,6 +365,7 @@ def run_cost(folder: str | Path) -> dict | None:
                 cores=load["cpu_s"] / wall if "cpu_s" in load and wall else None,
                 steal_pct=(load.get("machine") or {}).get("steal_pct"))
 
+# %% ../nbs/19_reports.ipynb #c533
 def cost_table(profile: str = "cpu", root=None, study: str = "ablations", target_min: float = 20) -> str:
     """Markdown: per setting (run slug), how many of its runs the records time whole, the fastest and the median of
     those in minutes, the fastest's split, its pre-training step and its load (cores it had on average, the
@@ -478,6 +476,7 @@ def paired_cell(x: dict, base: dict) -> tuple[dict | None, str]:
 
 PART_COLS = (("OAcc", "oacc"), ("instance mIoU", "instance_miou"), ("class mIoU", "class_miou"))
 
+# %% ../nbs/19_reports.ipynb #c873
 def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetune", cols=PART_COLS,
                    key: str = "class_miou", size_col: str | None = "training meshes per category",
                    runs: dict | None = None) -> str:
@@ -498,7 +497,6 @@ def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetu
             cells += [mean_sd([x[c] for x in v.values()]) for _, c in cols] + [diff]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
 
 # %% ../nbs/19_reports.ipynb #c029f
 PRETRAINED_PROBE_ROWS = ("clurender", "cluster_only", "render_only")
@@ -615,6 +613,7 @@ def finetune_findings(profile: str = "cpu", root=None, study: str = "partseg_fin
     for key in FINETUNE_STUDIES[study].get("findings", (kw["key"],)): out += _findings_of(runs, key, names[key])
     return out
 
+# %% ../nbs/19_reports.ipynb #c672
 def _findings_of(runs: dict, key: str, name: str) -> list[str]:
     "The bullets of `finetune_findings` for one metric."
     out = []
@@ -652,7 +651,6 @@ def finetune_readme(profile: str = "cpu", root=None, study: str = "partseg_finet
     if (last := last_run_line(profile, root, study)): lines += ["", last]
     if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]
     return "\n".join(lines) + "\n"
-
 
 # %% ../nbs/19_reports.ipynb #c030
 def ablation_report(name: str, title: str, note: str, settings: dict, default, profile: str, paper: dict | None = None,

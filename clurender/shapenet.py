@@ -53,6 +53,7 @@ def read_r2n2_metadata(path: str | Path) -> np.ndarray:
     "`rendering_metadata.txt` → (V, 5) float64: azimuth, elevation, in-plane rotation, distance ratio, fov (degrees)."
     return _metadata_rows(path, "R2N2 layout: <id>/rendering/rendering_metadata.txt", 5, "5 numbers", str.split)
 
+# %% ../nbs/13_shapenet.ipynb #c264
 def r2n2_cameras(meta: np.ndarray, azim_offset: float = 0.0) -> FoVPerspectiveCameras:
     """One PyTorch3D camera per metadata row (V, 5), in ShapeNet v1 model coordinates (`azim_offset`, degrees, only
     to show what a wrong azimuth does)."""

@@ -111,6 +111,7 @@ def sha256sum(path: str | Path, chunk: int = 1 << 20) -> str:
         for b in iter(lambda: f.read(chunk), b""): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/01a_store.ipynb #c157
 def extract(archive: str | Path, dest: str | Path | None = None) -> Path:
     "Extract a .tar[.xz|.gz] or .zip archive once (into the cache by default); returns the extraction folder."
     archive = Path(archive)
@@ -136,6 +137,7 @@ def extract(archive: str | Path, dest: str | Path | None = None) -> Path:
         tmp.rename(dest); marker.write_text(str(archive.stat().st_size))
     return dest
 
+# %% ../nbs/01a_store.ipynb #c846
 def download(name: str, root: str | Path, url: str | None = None, sha256: str | None = None,
              registry: dict | None = None) -> Path:
     "Fetch dataset `name` into `root` (unless present), verify its SHA-256, extract it; returns the extraction folder."

@@ -14,7 +14,7 @@ from .encoders import ENCODERS
 from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
 from .experiment import row_encoder
-from . import downstream as ds, reports
+from . import downstream as ds, classification as cl, semseg as sg, reports
 from .scenes import scene_data, scannet_data
 from .detection import run_detection
 
@@ -133,9 +133,9 @@ TASKS = {
     "partseg_finetune": Task("nbs/42_partseg_finetune.ipynb", ds.probe_data, ds.run_finetune,
                              dict(shots=Param(None, int, 1, 12, same=(12,), help="training meshes per category")),
                              report=reports.finetune_readme, job="partseg-finetune", paper="Sec. 6.2.4"),
-    "cls_finetune": Task("nbs/43_cls_finetune.ipynb", ds.cls_data, ds.run_cls_finetune, dict(epochs=EPOCHS),
+    "cls_finetune": Task("nbs/43_cls_finetune.ipynb", cl.cls_data, cl.run_cls_finetune, dict(epochs=EPOCHS),
                          report=reports.finetune_readme, job="cls-finetune", paper="Tables 6–9's protocol"),
-    "semseg_s3dis": Task("nbs/44_semseg_s3dis.ipynb", ds.s3dis_task_data, ds.run_semseg,
+    "semseg_s3dis": Task("nbs/44_semseg_s3dis.ipynb", sg.s3dis_task_data, sg.run_semseg,
                          dict(epochs=EPOCHS, test_area=Param(5, int, 1, 6, help="S3DIS area held out")),
                          job="semseg-s3dis", paper="Sec. 6.2.2, Table 2"),
     "partseg_probe_shapenetpart": Task("nbs/41_partseg_probe.ipynb", ds.shapenetpart_data, ds.run_probe,

@@ -10,6 +10,8 @@ import torch
 import torch.distributed as dist
 from torch.utils.data import DataLoader, Sampler
 from tqdm.auto import tqdm
+import clurender
+from .threads import late_note
 from .core import get_device, reuse_freed_memory
 from .encoders import encoder_state, load_checkpoint
 
@@ -56,6 +58,7 @@ def load_history(out_dir: str | Path) -> list[dict]:
     p = Path(out_dir) / "metrics.jsonl"
     return [json.loads(l) for l in p.read_text().splitlines() if l.strip()] if p.exists() else []
 
+# %% ../nbs/10_train.ipynb #c356
 def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, batch_size: int | None = None,
              lr: float | None = None, resume: bool = False, max_steps: int | None = None, num_workers: int = 0,
              progress: bool = True, seed: int | None = None) -> dict:
@@ -71,6 +74,7 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     seed = P.seed if seed is None else seed
     out = Path(out_dir); rank, world, dev = _dist_setup()
     if dev.type == "cpu": reuse_freed_memory()                               # big CPU tensors without page faults
+    if dev.type == "cpu" and rank == 0 and progress and (note := late_note(clurender.WAIT_POLICY)): print(note)
     if rank == 0: out.mkdir(parents=True, exist_ok=True)
     ckpt_path, log_path = out / "last.pt", out / "metrics.jsonl"
     model.to(dev)

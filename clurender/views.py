@@ -62,6 +62,7 @@ def item_cameras(item: dict) -> FoVPerspectiveCameras:
     R, T, fov = item["R"], item["T"], item["fov"]
     return FoVPerspectiveCameras(R=R.reshape(-1, 3, 3), T=T.reshape(-1, 3), fov=torch.as_tensor(fov).reshape(-1)[:1].item())
 
+# %% ../nbs/03_views.ipynb #c740
 class MeshViews(Dataset):
     "Pre-training pairs (points, V views of n_render_views, cameras) from `meshes` = [(id, path to .off)], renders cached."
     def __init__(self, meshes: list, n_points: int = 1024, n_views: int = 8, n_render_views: int = 24,
