@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #c002
 from __future__ import annotations
-import os, json, math, time
+import os, json, math, time, warnings
 from pathlib import Path
 import torch
 import torch.distributed as dist
@@ -74,7 +74,8 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     seed = P.seed if seed is None else seed
     out = Path(out_dir); rank, world, dev = _dist_setup()
     if dev.type == "cpu": reuse_freed_memory()                               # big CPU tensors without page faults
-    if dev.type == "cpu" and rank == 0 and progress and (note := late_note(clurender.WAIT_POLICY)): print(note)
+    if dev.type == "cpu" and rank == 0 and (note := late_note(clurender.WAIT_POLICY)):
+        warnings.warn(note, RuntimeWarning, stacklevel=2)                     # once per calling line
     if rank == 0: out.mkdir(parents=True, exist_ok=True)
     ckpt_path, log_path = out / "last.pt", out / "metrics.jsonl"
     model.to(dev)
