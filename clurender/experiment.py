@@ -8,7 +8,7 @@ import datetime, json, re, time
 from pathlib import Path
 import numpy as np
 import torch
-from .core import seed_everything, git_commit, run_record, save_results, load_results, project_root
+from .core import seed_everything, git_commit, run_record, save_results, load_results, project_root, hardware_info
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
@@ -107,7 +107,7 @@ def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | 
         if phase != "pretrain" and (done := out / "results.json").exists():   # finished: say so, run nothing again
             if progress: print(f"[{spec.slug}, seed {spec.seed}] already done: its numbers are in {done} (delete "
                                f"that file to evaluate again)", flush=True)
-            return json.loads(done.read_text())["results"]
+            return load_results(out)["results"]
         if spec.P.name == "paper" and not torch.cuda.is_available() and progress: _paper_on_cpu(spec)
         shapes = None if spec.corpus == "shapenet" else corpus_for(spec.P, progress)   # ShapeNet: no procedural set
         if phase == "evaluate": info = _read_train(out)
@@ -173,7 +173,8 @@ def rescore_fewshot(spec: RunSpec, study: str = "pretexts", root=None, data_root
     """Table 5's few-shot of a finished run, from its saved encoder (random init: its seed), without re-training: PSB
     coarse1 and the procedural corpus's own split, with `evaluate_encoder`'s features, runs and seed. Written into
     results.json (earlier pooled keys renamed by `label_pooled`, the re-score noted in its run record); returned."""
-    d = load_results(spec.folder(study, root))                           # a run that has not finished: an error
+    out = spec.folder(study, root)
+    d = load_results(out)                                                # a run that has not finished: an error
     P, enc, new = spec.P, row_encoder(spec, study, root=root), {}
     runs, feat = (10 if P.name != "smoke" else 3), lambda pts: extract_features(enc, pts)
     if spec.corpus != "shapenet":                                   # ShapeNet-trained rows have no procedural numbers
@@ -184,7 +185,7 @@ def rescore_fewshot(spec: RunSpec, study: str = "pretexts", root=None, data_root
     d["results"] = label_pooled(d["results"]) | new
     d["run"].setdefault("rescored", []).append(dict(what="few-shot by Table 5's protocol", keys=sorted(new),
                                                     commit=git_commit(), date=datetime.date.today().isoformat()))
-    save_results(spec.folder(study, root), "results", d["results"], d["run"])
+    save_results(out, "results", d["results"], d["run"])
     return new
 
 # %% ../nbs/16_experiment.ipynb #c915
@@ -193,10 +194,9 @@ GOLDEN_SPEC = RunSpec.make("clurender", "smoke", epochs=1)
 GOLDEN_FILE = "golden/smoke.json"                                            # under the project's results/
 
 def golden_env() -> dict:
-    "What bit-exact reproduction needs equal: torch's version and threads, and the CPU model."
-    info = Path("/proc/cpuinfo")
-    cpu = re.search(r"model name\s*:\s*(.+)", info.read_text()) if info.exists() else None
-    return dict(torch=torch.__version__, threads=torch.get_num_threads(), cpu=cpu[1].strip() if cpu else "unknown")
+    "What bit-exact reproduction needs equal: torch's version and threads, and the CPU model (`hardware_info`'s)."
+    h = hardware_info()
+    return dict(torch=h["torch"], threads=h["torch_threads"], cpu=h["cpu"])
 
 def golden_record(hist: list[dict], numbers: dict) -> dict:
     """What the golden run pins: its per-step losses (`load_history` rows), its float numbers (few-shot means) and

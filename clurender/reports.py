@@ -117,7 +117,7 @@ def retrieval_runs(profile: str = "cpu", root=None, study: str = "pretexts") -> 
     for spec, f in find_runs(study, profile, _root(root)):
         if spec.slug != spec.row: continue
         r = dict(load_results(f)["results"])
-        if (f / "retrieval.json").exists(): r.update(json.loads((f / "retrieval.json").read_text())["results"])
+        if (f / "retrieval.json").exists(): r.update(load_results(f, "retrieval")["results"])
         if all(k in r for raw, std, _ in RETRIEVAL_STATS for k in (raw, std)):
             out.setdefault(spec.row, {})[spec.seed] = {k: r[k] for raw, std, _ in RETRIEVAL_STATS for k in (raw, std)}
     return {row: dict(sorted(out[row].items())) for row in ROWS if row in out}
@@ -256,7 +256,7 @@ ABLATION_METRICS = (("coarse1_svm", "PSB coarse1 SVM"), ("base_nn", "PSB base 1-
 def run_metrics(folder: str | Path) -> dict:
     "The ablation metrics of one run folder (None where a number is missing, e.g. no probe yet)."
     r, f = load_results(folder)["results"], Path(folder) / "partseg.json"
-    miou = json.loads(f.read_text())["results"]["test"]["class_miou"] if f.exists() else None
+    miou = load_results(folder, "partseg")["results"]["test"]["class_miou"] if f.exists() else None
     return dict(coarse1_svm=r.get("coarse1_svm"), base_nn=r.get("base_nn"), probe_class_miou=miou)
 
 def ablation_runs(settings: dict, profile: str, root=None, study: str = "ablations") -> dict:
@@ -355,7 +355,7 @@ def run_cost(folder: str | Path) -> dict | None:
     or a record shorter than the training it logs (since then the checkpoint carries earlier sessions' time)."""
     f = Path(folder); p = f / "partseg.json"
     if not p.exists(): return None
-    run, r = json.loads(p.read_text())["run"], load_results(f)["results"]
+    run, r = load_results(f, "partseg")["run"], load_results(f)["results"]
     wall, load = run.get("wall_s"), run.get("load") or {}
     tt, tp = ([row["time"] for row in load_history(f / d)] for d in ("train", "probe"))   # the trainer's logs
     train_s, probe_s = (t[-1] if t else 0.0 for t in (tt, tp))

@@ -4,12 +4,12 @@
 
 # %% ../nbs/19a_tasks.ipynb #c655
 from __future__ import annotations
-import inspect, json, time
+import inspect, time
 from fastcore.basics import patch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from .core import PROFILES, project_root, run_record, save_results, git_commit
+from .core import PROFILES, project_root, run_record, save_results, load_results, git_commit
 from .encoders import ENCODERS
 from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
@@ -210,7 +210,7 @@ def run_task(spec: TaskSpec, data_root=None, root: str | Path | None = None, pro
         if (done := out / "results.json").exists():                      # finished: say so, train nothing again
             if progress: print(f"[{spec.task}: {spec.slug}, seed {spec.seed}] already done: its numbers are in {done} "
                                f"(delete that file to run it again)", flush=True)
-            numbers = json.loads(done.read_text())["results"]
+            numbers = load_results(out)["results"]
             return dict(metrics=numbers, model=None, data=(train, test), folder=out,
                         readme=task_readme(spec.task, spec.profile, root))
         if progress: print(f"[{spec.task}: {spec.slug}, seed {spec.seed}] {len(train)} train / {len(test)} test → "
