@@ -8,7 +8,8 @@ import datetime, json, re, time
 from pathlib import Path
 import numpy as np
 import torch
-from .core import seed_everything, git_commit, run_record, save_results, load_results, project_root, hardware_info
+from .core import (seed_everything, git_commit, run_record, save_results, load_results, project_root,
+                            hardware_info)
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
