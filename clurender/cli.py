@@ -6,13 +6,14 @@
 from __future__ import annotations
 import argparse, contextlib, os, signal, sys, threading, time
 from pathlib import Path
-from .core import project_root, PROFILES, notebook_parameters
+from .core import project_root, results_root, PROFILES, notebook_parameters
 from .settings import RunSpec, StudySpec, COMPONENTS
 from .tasks import TASKS, task_spec
 
 # %% auto #0
 __all__ = ['JOBS', 'FIXED_SETTINGS', 'stop_tree', 'stop_cleanly', 'check_parameters', 'job_spec', 'run_notebook', 'build_parser',
-           'job_plan', 'main', 'compact_streams', 'card_plan', 'papermill_main']
+           'job_plan', 'committed_run', 'rerun_plan', 'judge_rerun', 'main', 'verify_main', 'compact_streams',
+           'card_plan', 'papermill_main']
 
 # %% ../nbs/90_cli.ipynb #c410
 def stop_tree(signum: int, grace_s: float = 3.0):
@@ -141,6 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
                        help="notebook parameter")
         s.add_argument("--data-root", default=None, help="folder with the data archives (sets $CLURENDER_DATA)")
+    v = sub.add_parser("verify", help="re-run committed runs into a scratch root and judge them (nbs/19b_verify)")
+    v.add_argument("targets", nargs="*", help="<study>[/<slug>[/<profile>/seed<k>]]; none: each study's cheapest run")
+    v.add_argument("--profile", default="cpu", choices=sorted(PROFILES), help="the committed runs' profile (cpu)")
+    v.add_argument("--seeds", type=int, nargs="+", default=None, help="seeds to re-run (default 0)")
+    v.add_argument("--out", default=None, help="scratch results root (default: a new temporary folder)")
+    v.add_argument("--data-root", default=None, help="folder with the data archives (sets $CLURENDER_DATA)")
+    v.add_argument("--plan", action="store_true", help="list the runs and their committed wall time; run nothing")
     r = sub.add_parser("run", help="run any notebook with papermill parameters")
     r.add_argument("notebook"); r.add_argument("--executed", default=None)
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"))
@@ -159,7 +167,7 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
     check_parameters(nb, params)                                         # names first, then each spec's values
     if row is not None:
         if str(params.get("run", True)) == "False":                     # tables only: keep the runs' notebooks intact
-            return params, Path(out or project_root() / "results") / study / f"{Path(nb).stem}_tables_{profile}.ipynb"
+            return params, results_root(out, profile) / study / f"{Path(nb).stem}_tables_{profile}.ipynb"
         return params, job_spec(job, params).folder(study, out) / Path(nb).name
     if any(T.notebook == nb for T in TASKS.values()):                  # a downstream task: its spec's folder
         spec = task_spec(nb, params)
@@ -167,27 +175,78 @@ def job_plan(job: str, profile: str, params: dict, out: str | None = None) -> tu
     spec = StudySpec(study, nb, profile, {k: v for k, v in params.items() if k != "profile"})   # the rest
     return params, spec.folder(out) / spec.executed_name
 
+# %% ../nbs/90_cli.ipynb #c465
+def committed_run(folder: str | Path) -> bool:
+    "Whether git tracks a `results.json` or `spec.json` in `folder` (a committed run); False outside a git checkout."
+    import subprocess
+    if not Path(folder).is_dir(): return False
+    r = subprocess.run(["git", "ls-files", "--", "results.json", "spec.json"], cwd=folder, capture_output=True,
+                       text=True)
+    return r.returncode == 0 and bool(r.stdout.strip())
+
+def rerun_plan(job: str, profile: str, params: dict, out: str | None = None) -> tuple[dict, Path, Path | None]:
+    """`job_plan`, except that a run whose folder holds a committed run goes to a new scratch root instead:
+    (parameters, executed-notebook path, the committed run's folder or None)."""
+    import tempfile
+    p, executed = job_plan(job, profile, params, out)
+    named = out is not None or params.get("results_root") is not None
+    if named or str(params.get("run", True)) == "False" or not committed_run(executed.parent): return p, executed, None
+    scratch = tempfile.mkdtemp(prefix="clurender-rerun-")
+    print(f"{executed.parent} holds a committed run: running it again into {scratch} (committed files are never "
+          f"rewritten; --out DIR names the results root)", flush=True)
+    p, new = job_plan(job, profile, params, scratch)
+    return p, new, executed.parent
+
+def judge_rerun(committed: Path, new: Path) -> int:
+    "Print the verify table of a re-run against its committed run (a study run: where both are); 1 if a number fails."
+    from clurender.verify import compare_run, verify_table
+    if not (committed / "results.json").exists() or not committed.name.startswith("seed") or \
+            not (new / "results.json").exists():
+        print(f"re-run: {new}; committed: {committed} (a study run: compare them by eye)"); return 0
+    rows = compare_run(committed, new)
+    print(verify_table(rows)); return int(any(r["verdict"] == "FAIL" for r in rows))
+
 # %% ../nbs/90_cli.ipynb #c340
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `clurender` command."
     args = build_parser().parse_args(argv)
     t = time.perf_counter()
+    if getattr(args, "data_root", None): _use_data_root(args.data_root)
+    if args.cmd == "verify": return verify_main(args)
     if args.cmd == "run":
         params = _parse_params(args.param)
         executed = args.executed or str(Path("/tmp") / (Path(args.notebook).stem + ".out.ipynb"))
         out = run_notebook(args.notebook, params, executed)
     else:
-        if args.data_root:                                                   # a named root must exist (no fall-back)
-            if not Path(args.data_root).is_dir():
-                build_parser().error(f"--data-root {args.data_root!r} does not exist or is not a folder; pass the "
-                                     f"folder that holds the data archives (README 'Data'), or leave it out to use "
-                                     f"$CLURENDER_DATA or ../shared/data")
-            os.environ["CLURENDER_DATA"] = str(Path(args.data_root).resolve())   # the kernel inherits it
-        try: params, executed = job_plan(args.cmd, args.profile, _parse_params(args.param), args.out)
+        try: params, executed, committed = rerun_plan(args.cmd, args.profile, _parse_params(args.param), args.out)
         except ValueError as e: build_parser().error(str(e))
         out = run_notebook(JOBS[args.cmd][0], params, executed)
+        if committed is not None:
+            print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
+            return judge_rerun(committed, executed.parent)
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
     return 0
+
+def _use_data_root(path: str):
+    "A named data root must exist (no fall-back); it becomes $CLURENDER_DATA, which a notebook's kernel inherits."
+    if not Path(path).is_dir():
+        build_parser().error(f"--data-root {path!r} does not exist or is not a folder; pass the folder that holds the "
+                             f"data archives (README 'Data'), or leave it out to use $CLURENDER_DATA or ../shared/data")
+    os.environ["CLURENDER_DATA"] = str(Path(path).resolve())
+
+def verify_main(args) -> int:
+    "`clurender verify`: `verify.verify` in this process; prints the table; exit status 1 when a number fails."
+    from clurender.verify import find_targets, verify, verify_table
+    from clurender.core import load_results
+    try: folders = find_targets(args.targets, args.profile, args.seeds)
+    except ValueError as e: build_parser().error(str(e))
+    if args.plan:
+        for f in folders: print(f"{'/'.join(f.parts[-4:])}: committed in {load_results(f)['run'].get('wall_s')} s")
+        return 0
+    with stop_cleanly():                                   # Ctrl-C: the corpus workers end too
+        rows, scratch = verify(args.targets, args.profile, args.seeds, args.out)
+    print(verify_table(rows) + f"report: {scratch / 'verify.md'} (re-runs under {scratch})")
+    return 1 if any(r["verdict"] == "FAIL" for r in rows) else 0
 
 # %% ../nbs/90_cli.ipynb #c006
 def compact_streams(path: str | Path) -> tuple[int, int]:
@@ -209,8 +268,9 @@ def compact_streams(path: str | Path) -> tuple[int, int]:
 _CARD_OPTIONS = ("parameters", "kernel", "notebook_path")    # what a card-style call may set; the rest: papermill's
 
 def card_plan(argv: list[str]) -> tuple[str, dict, Path, str | None] | None:
-    """(job, parameters, executed-notebook path, kernel) when `argv` is `papermill` arguments naming a clurender job
-    notebook with no output path and no option other than `-p` and `-k`; else None (papermill's own behaviour)."""
+    """(job, parameters, executed-notebook path, kernel, committed run folder or None: `rerun_plan`) when `argv` is
+    `papermill` arguments naming a clurender job notebook with no output path and no option other than `-p` and `-k`;
+    else None (papermill's own behaviour)."""
     from papermill.cli import papermill as pm_cli, _resolve_type
     from clurender.core import pick_profile
     try: ctx = pm_cli.make_context("papermill", list(argv), resilient_parsing=True)
@@ -224,8 +284,8 @@ def card_plan(argv: list[str]) -> tuple[str, dict, Path, str | None] | None:
     if job is None: return None
     params = {k: _resolve_type(v) for k, v in given["parameters"]}
     profile = pick_profile(params.pop("profile", None))
-    params, executed = job_plan(job, profile, params)
-    return job, params, executed, given.get("kernel")
+    params, executed, committed = rerun_plan(job, profile, params)
+    return job, params, executed, given.get("kernel"), committed
 
 def papermill_main(argv: list[str] | None = None) -> int:
     "The `papermill` command: `card_plan`'s case as a clurender job, everything else papermill's CLI unchanged."
@@ -235,10 +295,10 @@ def papermill_main(argv: list[str] | None = None) -> int:
     except ValueError as e:                              # a parameter the notebook does not declare, a bad value
         print(f"papermill: {e}", file=sys.stderr); return 2
     if plan is None: return pm_cli.main(args=argv, prog_name="papermill")
-    job, params, executed, kernel = plan
+    job, params, executed, kernel, committed = plan
     t = time.perf_counter()
     print(f"papermill (clurender): {job} job, no output path: the executed notebook goes to the run's folder",
           flush=True)
     run_notebook(JOBS[job][0], params, executed, **({"kernel": kernel} if kernel else {}))
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {executed}")
-    return 0
+    return 0 if committed is None else judge_rerun(committed, executed.parent)

@@ -12,10 +12,10 @@ import torch
 import clurender
 
 # %% auto #0
-__all__ = ['PROFILES', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'pick_profile', 'check_tensor',
-           'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results', 'load_results', 'cpu_ticks',
-           'cpu_split', 'machine_load', 'run_record', 'project_root', 'numba_threads', 'results_dir',
-           'notebook_parameters', 'loader_throughput']
+__all__ = ['PROFILES', 'TEST_RESULTS_ENV', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'pick_profile',
+           'check_tensor', 'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results', 'load_results',
+           'cpu_ticks', 'cpu_split', 'machine_load', 'run_record', 'project_root', 'numba_threads', 'test_results_root',
+           'results_root', 'notebook_parameters', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -247,11 +247,29 @@ def numba_threads() -> int:
     import numba                                                             # imported here: only the CPU kernels need it
     n = max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)); numba.set_num_threads(n); return n
 
-def results_dir(experiment: str, profile: str, out_dir: str | Path | None = None) -> Path:
-    "`out_dir` if given, else `results/<experiment>/<profile>` under the project root (created)."
-    p = Path(out_dir) if out_dir else project_root() / "results" / experiment / profile
-    p.mkdir(parents=True, exist_ok=True)
+# %% ../nbs/00_core.ipynb #c0r2
+TEST_RESULTS_ENV = "CLURENDER_TEST_RESULTS"               # the test root of this process, inherited by its children
+
+def test_results_root() -> Path:
+    """A temporary results root for smoke runs under `nbdev_test`: one per process (its child processes inherit it
+    through `$CLURENDER_TEST_RESULTS`), under the system's temporary folder; roots of finished processes are removed."""
+    if (p := os.environ.get(TEST_RESULTS_ENV)) and Path(p).is_dir(): return Path(p)
+    import tempfile, shutil
+    base = Path(tempfile.gettempdir()) / "clurender-test-results"; base.mkdir(exist_ok=True)
+    for old in base.glob("pid*"):                                           # roots left by processes that have ended
+        pid = old.name[3:].split("-")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists(): shutil.rmtree(old, ignore_errors=True)
+    p = Path(tempfile.mkdtemp(prefix=f"pid{os.getpid()}-", dir=base))
+    os.environ[TEST_RESULTS_ENV] = str(p)
     return p
+
+def results_root(root: str | Path | None = None, profile: str | None = None) -> Path:
+    """Where runs are written and read: `root` if given; else `$CLURENDER_RESULTS`; else, for a `smoke` run under
+    `nbdev_test` (`IN_TEST` set), `test_results_root()`; else the project's results/."""
+    if root: return Path(root)
+    if os.environ.get("CLURENDER_RESULTS"): return Path(os.environ["CLURENDER_RESULTS"])
+    if profile == "smoke" and os.environ.get("IN_TEST"): return test_results_root()
+    return project_root() / "results"
 
 # %% ../nbs/00_core.ipynb #c634
 def notebook_parameters(notebook: str | Path) -> dict:

@@ -77,10 +77,10 @@ def _episode_accuracy(Xs, ys, Xq, yq) -> float:
 # %% ../nbs/11_evaluate.ipynb #c014a
 def fewshot_split(Xtr, ytr, Xte, yte, n_way: int = 5, k_shot: int = 10, n_query: int = 20, runs: int = 10,
                   seed: int = 0) -> dict:
-    """N-way K-shot by the paper's Table 5 protocol as OcCo and CrossPoint run it: the K supports of each class are
-    drawn from the **train** split, its `n_query` queries from the **test** split; StandardScaler + linear SVC. Classes
-    need ≥ k_shot train and ≥ n_query test members (`n_query` is lowered, and reported, when fewer than n_way classes
-    have that many). Returns {'mean', 'std', 'accs', 'n_query', 'n_classes_eligible'}."""
+    """N-way K-shot by the paper's Table 5 protocol: the K supports of each class are drawn from the **train**
+    split, its `n_query` queries from the **test** split; StandardScaler + linear SVC. Classes need ≥ k_shot train
+    and ≥ n_query test members (`n_query` is lowered, and reported, when fewer than n_way classes have that many).
+    Returns {'mean', 'std' (over the runs, n − 1; NaN for one run), 'accs', 'n_query', 'n_classes_eligible'}."""
     Xtr, ytr = _check_xy(Xtr, ytr, "fewshot_split (train)"); Xte, yte = _check_xy(Xte, yte, "fewshot_split (test)")
     if Xtr.shape[1] != Xte.shape[1]: raise ValueError(f"train and test features differ in width: {Xtr.shape} {Xte.shape}")
     classes = np.intersect1d(np.unique(ytr), np.unique(yte))
@@ -97,7 +97,8 @@ def fewshot_split(Xtr, ytr, Xte, yte, n_way: int = 5, k_shot: int = 10, n_query:
         s = np.concatenate([rng.permutation(np.nonzero(ytr == c)[0])[:k_shot] for c in cls])
         t = np.concatenate([rng.permutation(np.nonzero(yte == c)[0])[:q] for c in cls])
         accs.append(_episode_accuracy(Xtr[s], ytr[s], Xte[t], yte[t]))
-    return dict(mean=float(np.mean(accs)), std=float(np.std(accs)), accs=accs, n_query=q, n_classes_eligible=int(len(ok)))
+    sd = float(np.std(accs, ddof=1)) if runs > 1 else float("nan")
+    return dict(mean=float(np.mean(accs)), std=sd, accs=accs, n_query=q, n_classes_eligible=int(len(ok)))
 
 # %% ../nbs/11_evaluate.ipynb #c016
 def retrieval_stats(X, y, metric: str = "l2") -> dict:

@@ -33,12 +33,21 @@ def train_summary(hist: list[dict], batch_size: int) -> dict:
                 median_step_s=float(np.median(dt)), shapes_per_s=float(batch_size / np.median(dt)))
 
 # %% ../nbs/16_experiment.ipynb #c014
-def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root: str | Path | None = None):
+def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root: str | Path | None = None,
+                make: bool = False):
     """The random encoder of `spec.seed` (`row='random'`) or the run's pre-trained one
-    (`spec.folder(study)/train/encoder.pt`, or `encoder_path`)."""
+    (`spec.folder(study, root)/train/encoder.pt`, or `encoder_path`). `make=True`, at the `smoke` profile only (seconds),
+    pre-trains a missing run first (`run_row`'s 'pretrain' phase, in its folder under `root`) and says so: a notebook
+    that needs an encoder makes its own instead of reading one another notebook may or may not have written."""
+    if make and spec.P.name != "smoke":
+        raise ValueError(f"make=True pre-trains a missing encoder at the smoke profile only, not {spec.P.name!r}: "
+                         f"pre-train the run first ({spec.command('nbs/50_pretrain.ipynb')})")
     if spec.row == "random":
         seed_everything(spec.seed); return get_encoder(spec.encoder, dim=spec.P.encoder_dim)
     path = Path(encoder_path or spec.encoder_path(study, root))
+    if make and encoder_path is None and not path.exists():
+        print(f"[{spec.slug}, seed {spec.seed}] no encoder at {path}: pre-training it now (smoke profile)", flush=True)
+        run_row(spec, study, root=root, phase="pretrain", progress=False)
     if not path.exists():
         try: how = spec.command("nbs/53_compare_pretexts.ipynb")            # the comparison notebook pre-trains rows
         except ValueError: how = f"the run {spec.slug}, seed {spec.seed}, of study {study!r}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 import torch
-from .core import project_root
+from .core import project_root, results_root
 from .encoders import PointEncoder, load_encoder
 from .settings import ROWS, RunSpec
 
@@ -18,7 +18,7 @@ __all__ = ['available', 'pretrained', 'fixed_input', 'fingerprint', 'check_file'
 def available(study: str = "pretexts", root=None) -> list[tuple[str, str, int]]:
     """(row, profile, seed) of every pre-trained PointNet present in `study` (the default architecture; another one's
     runs carry `_encoder-<name>` in their folder's name)."""
-    base = Path(root or project_root() / "results") / study
+    base = results_root(root) / study
     return [(row, f.parts[-4], int(f.parts[-3][4:])) for row in ROWS if ROWS[row] is not None
             for f in sorted((base / row).glob("*/seed*/train/encoder.pt"))]
 

@@ -7,25 +7,25 @@ from __future__ import annotations
 import json, re
 from pathlib import Path
 import numpy as np
-from .core import project_root, load_results
+from .core import project_root, results_root, load_results
 from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
 from .train import load_history
 from .stats import mean_sd, paired_ci, default_vs_rest, seed_values
 
 # %% auto #0
 __all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS',
-           'PART_COLS', 'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'row_run', 'summary_table',
-           'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads', 'leads_md',
-           'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics',
-           'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost', 'cost_table',
-           'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
+           'PART_COLS', 'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'row_run', 'fewshot_classes',
+           'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
+           'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated',
+           'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost',
+           'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
            'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table',
            'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
 def _fs(v): return "—" if not isinstance(v, dict) else f"{100 * v['mean']:.1f} ± {100 * v['std']:.1f}"
-def _root(root) -> Path: return Path(root) if root else project_root() / "results"
+def _root(root, profile: str | None = None) -> Path: return results_root(root, profile)
 
 # %% ../nbs/19_reports.ipynb #c006
 PUBLISHED_NN = "Published PSB base nearest-neighbour rates (Shilane et al. 2004): LFD 65.7, SHD 55.6, D2 31.1."
@@ -34,18 +34,29 @@ def row_run(row: str, profile: str = "cpu", corpus: str = "procedural", root=Non
             seed: int = 0) -> Path | None:
     """Folder of `row`'s run on `corpus` (seed `seed`) whose only other setting may be the epochs: the run at the
     profile's epochs if there is one, else the only one (the `procedural+psb` rows trained 5 epochs); None if none."""
-    found = {s.epochs: f for s, f in find_runs(study, profile, _root(root))
+    found = {s.epochs: f for s, f in find_runs(study, profile, _root(root, profile))
              if s.row == row and s.seed == seed and s.corpus == corpus and set(s.settings) <= {"corpus", "epochs"}}
     if None in found: return found[None]
     if len(found) > 1: raise ValueError(f"{row} on {corpus} has runs of several budgets {sorted(found)} and none at "
                                         f"the profile's epochs; say which")
     return next(iter(found.values()), None)
 
-FEWSHOT_NOTE = ("Few-shot (N-way K-shot, mean ± sd over 10 episodes) is Table 5's protocol: supports from the "
+FEWSHOT_NOTE = ("Few-shot (N-way K-shot, mean ± sd (n − 1) over 10 episodes) is Table 5's protocol: supports from the "
                 "train split, up to 20 queries per class from the test split — PSB coarse1Train / coarse1Test, and the "
                 "procedural corpus's own split. Rows evaluated before it was the only protocol were re-scored from "
                 "their committed encoders (`experiment.rescore_fewshot`; their results.json keep the earlier pooled "
                 "numbers under `*_fewshot_pooled_*`).")
+
+def fewshot_classes(results: list[dict], name: str = "PSB", prefix: str = "psb_fewshot_split") -> str:
+    """A sentence on how many classes qualify for each few-shot setting (the runs' `n_classes`), and when a 10-way
+    episode has no choice of classes; '' where no run has the numbers."""
+    per = {k: sorted({r[f"{prefix}_{k}"]["n_classes"] for r in results if isinstance(r.get(f"{prefix}_{k}"), dict)
+                      and "n_classes" in r[f"{prefix}_{k}"]}) for k in ("5w10s", "10w20s")}
+    if not all(per.values()): return ""
+    txt = lambda v: "/".join(map(str, v))
+    same = " (every 10-way episode draws the same 10 classes)" if per["10w20s"] == [10] else ""
+    return (f" On {name}, {txt(per['5w10s'])} classes have enough members for 5-way 10-shot and "
+            f"{txt(per['10w20s'])} for 10-way 20-shot{same}.")
 
 # %% ../nbs/19_reports.ipynb #c657
 def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: str = "procedural",
@@ -54,12 +65,12 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: 
     head = ("| row | PSB coarse1 SVM | (classes seen in train) | coarse1Train CV (val.) | PSB base 1-NN | 1st tier | "
             "PSB 5w10s | PSB 10w20s | procedural SVM | proc. 5w10s | authors' RBF SVC (PSB) | "
             "steps | wall (min) |\n|" + "---|" * 13)
-    lines, sup = [head], []
+    lines, sup, rs = [head], [], []
     for row in ROWS:
         if is_labelled(row) and corpus != "procedural": continue             # they need the corpus's labels
         f = row_run(row, profile, "procedural" if row == "random" else corpus, root, study)
         if f is None: continue
-        d = load_results(f); r, run = d["results"], d["run"]
+        d = load_results(f); r, run = d["results"], d["run"]; rs.append(r)
         sup += [row] if is_labelled(row) else []
         lines.append(f"| {row} | {_pct(r.get('coarse1_svm'))} | {_pct(r.get('coarse1_svm_seen'))} | "
                      f"{_pct(r.get('coarse1_train_cv'))} | {_pct(r.get('base_nn'))} | "
@@ -69,7 +80,7 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: 
                      f"{_pct(r.get('coarse1_authors_rbf_svc'))} | {r.get('steps', 0)} | {run['wall_s'] / 60:.1f} |")
     note = (f"\n{', '.join(sup)}: **not self-supervised** — pre-trained with the procedural corpus's category / part "
             "labels, as references for what any pretext on this corpus and budget can transfer.\n") if sup else ""
-    return "\n".join(lines) + "\n\n" + PUBLISHED_NN + "\n\n" + FEWSHOT_NOTE + "\n" + note
+    return "\n".join(lines) + "\n\n" + PUBLISHED_NN + "\n\n" + FEWSHOT_NOTE + fewshot_classes(rs) + "\n" + note
 
 # %% ../nbs/19_reports.ipynb #c008
 SEED_STATS = [("coarse1_svm", "PSB coarse1 SVM"), ("coarse1_train_cv", "coarse1Train CV (val.)"),
@@ -80,7 +91,7 @@ SEED_ROWS = ("random", "clurender", "jigsaw3d", "supervised_class", "supervised_
 def seed_runs(profile: str = "cpu", root=None, study: str = "pretexts", rows=SEED_ROWS) -> dict:
     "{row: {seed: results}} of the default-setting runs (slug = row) of `rows`, every seed present."
     out = {}
-    for spec, f in find_runs(study, profile, _root(root)):
+    for spec, f in find_runs(study, profile, _root(root, profile)):
         if spec.slug == spec.row and spec.row in rows:
             out.setdefault(spec.row, {})[spec.seed] = load_results(f)["results"]
     return {r: dict(sorted(out[r].items())) for r in rows if r in out}
@@ -114,7 +125,7 @@ def retrieval_runs(profile: str = "cpu", root=None, study: str = "pretexts") -> 
     """{row: {seed: {raw and standardised retrieval numbers}}} of the default-setting runs that have both variants
     (in results.json, or the standardised ones in retrieval.json)."""
     out = {}
-    for spec, f in find_runs(study, profile, _root(root)):
+    for spec, f in find_runs(study, profile, _root(root, profile)):
         if spec.slug != spec.row: continue
         r = dict(load_results(f)["results"])
         if (f / "retrieval.json").exists(): r.update(load_results(f, "retrieval")["results"])
@@ -133,28 +144,44 @@ def retrieval_table(profile: str = "cpu", root=None, study: str = "pretexts") ->
     return "\n".join(lines) + "\n"
 
 def retrieval_leads(profile: str = "cpu", root=None, study: str = "pretexts", key: str = "base_nn") -> list[dict]:
-    """Every pair of rows (a, b) with common seeds: the mean paired difference a − b of `key` on raw and on
-    standardised features, and `lead`: a or b where both differences have that sign, else None."""
+    """Every pair of rows (a, b) with common seeds: the paired difference a − b of `key` on raw and on standardised
+    features (`paired_ci`: mean, 95 % interval); `lead`: a or b where both intervals exclude 0 on that side (one seed
+    has no interval: never a lead); `higher`: a or b where both mean differences have that sign, else None."""
     runs, std_key = retrieval_runs(profile, root, study), {raw: std for raw, std, _ in RETRIEVAL_STATS}[key]
     rows, out = list(runs), []
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
             seeds = [s for s in runs[a] if s in runs[b]]
             if not seeds: continue
-            d = {k: float(np.mean([runs[a][s][k] - runs[b][s][k] for s in seeds])) for k in (key, std_key)}
-            lead = a if min(d.values()) > 0 else b if max(d.values()) < 0 else None
-            out.append(dict(a=a, b=b, seeds=seeds, raw=d[key], standardised=d[std_key], lead=lead))
+            ci = {k: paired_ci([runs[a][s][k] for s in seeds], [runs[b][s][k] for s in seeds]) for k in (key, std_key)}
+            lo, hi = [c["lo"] for c in ci.values()], [c["hi"] for c in ci.values()]
+            lead = None if None in lo else a if min(lo) > 0 else b if max(hi) < 0 else None
+            d = {k: c["mean"] for k, c in ci.items()}
+            higher = a if min(d.values()) > 0 else b if max(d.values()) < 0 else None
+            out.append(dict(a=a, b=b, seeds=seeds, raw=d[key], standardised=d[std_key], raw_ci=ci[key],
+                            standardised_ci=ci[std_key], lead=lead, higher=higher))
     return out
 
 # %% ../nbs/19_reports.ipynb #c970
+def _ci_text(c: dict, sign: int) -> str:
+    "'+x.x [lo, hi]' in points of a `paired_ci` result seen from one side (`sign` +1: a − b, −1: b − a)."
+    lo, hi = sorted((sign * c["lo"], sign * c["hi"]))
+    return f"{100 * sign * c['mean']:+.1f} [{100 * lo:+.1f}, {100 * hi:+.1f}]"
+
 def leads_md(leads: list[dict], name: str = "base 1-NN") -> str:
-    "`retrieval_leads` as Markdown lines: who leads whom where raw and standardised agree; the pairs that disagree."
-    agree = [l for l in leads if l["lead"]]
-    lines = [f"- **{l['lead']}** ahead of {l['b'] if l['lead'] == l['a'] else l['a']} on {name}: raw "
-             f"{100 * abs(l['raw']):+.1f}, standardised {100 * abs(l['standardised']):+.1f} (seeds "
-             f"{', '.join(map(str, l['seeds']))})" for l in agree]
+    """`retrieval_leads` as Markdown lines: who is ahead of whom (both intervals exclude 0), who is higher on both
+    without that (not called ahead), and the pairs whose raw and standardised differences disagree in sign."""
+    other, seeds = lambda l, w: l["b"] if w == l["a"] else l["a"], lambda l: ", ".join(map(str, l["seeds"]))
+    lines = [f"- **{l['lead']}** ahead of {other(l, l['lead'])} on {name}: raw "
+             f"{_ci_text(l['raw_ci'], 1 if l['lead'] == l['a'] else -1)}, standardised "
+             f"{_ci_text(l['standardised_ci'], 1 if l['lead'] == l['a'] else -1)} (seeds {seeds(l)})"
+             for l in leads if l["lead"]]
+    up = [f"{l['higher']} over {other(l, l['higher'])} (raw {100 * abs(l['raw']):+.1f}, standardised "
+          f"{100 * abs(l['standardised']):+.1f}; seeds {seeds(l)})" for l in leads if l["higher"] and not l["lead"]]
+    if up: lines.append(f"- Higher on {name} in both variants, not called ahead (one seed has no interval; "
+                        f"otherwise an interval includes 0): " + "; ".join(up))
     dis = [f"{l['a']} − {l['b']} (raw {100 * l['raw']:+.1f}, standardised {100 * l['standardised']:+.1f})"
-           for l in leads if not l["lead"]]
+           for l in leads if not l["higher"]]
     if dis: lines.append(f"- No lead, the two disagree: " + "; ".join(dis))
     return "\n".join(lines) + "\n"
 
@@ -186,7 +213,7 @@ def budget_table(profile: str = "cpu", root=None, study: str = "pretexts", rows=
         lines.append(f"| random, seeds {min(rand)}–{max(rand)} (mean ± sd) | 0 | 0 | {m('coarse1_svm')} | — | "
                      f"{m('coarse1_train_cv')} | {m('base_nn')} | {m('base_first_tier')} | — | — | "
                      f"{m('coarse1_authors_rbf_svc')} | — | — |")
-    runs = find_runs(study, profile, _root(root))
+    runs = find_runs(study, profile, _root(root, profile))
     for row in rows:
         found = sorted(((s.epochs or s.P.epochs), f) for s, f in runs if s.row == row and s.seed == 0
                        and set(s.settings) <= {"epochs"})
@@ -203,7 +230,7 @@ def _interval(ci: dict) -> str:
 # %% ../nbs/19_reports.ipynb #c015
 def pretexts_readme(profile: str = "cpu", root=None, study: str = "pretexts") -> str:
     "results/pretexts/README.md: the comparison tables of `profile`, seeds, budget, then findings.md verbatim."
-    base = _root(root) / study
+    base = _root(root, profile) / study
     md = [f"# Comparison rows: frozen-feature evaluation (`{profile}` profile, PointNet)", "",
           "Generated by `clurender.reports.pretexts_readme` from the runs under "
           f"`results/{study}/<slug>/{profile}/seed<k>/` (each with `spec.json`, `results.json`: numbers, command, "
@@ -232,7 +259,7 @@ def readme_name(profile: str) -> str:
 
 def write_pretexts_readme(profile: str = "cpu", root=None, study: str = "pretexts") -> Path:
     "Write results/<study>/README[_<profile>].md and seeds_<profile>.json; returns the README's path."
-    base = _root(root) / study; base.mkdir(parents=True, exist_ok=True)
+    base = _root(root, profile) / study; base.mkdir(parents=True, exist_ok=True)
     (base / readme_name(profile)).write_text(pretexts_readme(profile, root, study))
     (base / f"seeds_{profile}.json").write_text(json.dumps(seed_table(profile, root, study)[1], indent=2) + "\n")
     return base / readme_name(profile)
@@ -264,7 +291,7 @@ def ablation_runs(settings: dict, profile: str, root=None, study: str = "ablatio
     key = lambda s: json.dumps({**s.to_dict(), "seed": 0}, sort_keys=True)
     want = {key(s): label for label, s in settings.items()}
     out = {label: {} for label in settings}
-    for s, f in find_runs(study, profile, _root(root)):
+    for s, f in find_runs(study, profile, _root(root, profile)):
         if key(s) in want: out[want[key(s)]][s.seed] = run_metrics(f)
     return {label: dict(sorted(v.items())) for label, v in out.items() if v}
 
@@ -371,7 +398,7 @@ def cost_table(profile: str = "cpu", root=None, study: str = "ablations", target
     those in minutes, the fastest's split, its pre-training step and its load (cores it had on average, the
     machine's CPU time stolen by the hypervisor); then which settings' fastest run exceeds `target_min`."""
     by = {}
-    for s, f in find_runs(study, profile, _root(root)):
+    for s, f in find_runs(study, profile, _root(root, profile)):
         if (c := run_cost(f)): by.setdefault(s.slug, []).append(c)
     lines = ["| setting | runs timed whole | fastest (min) | median (min) | fastest: pre-training / evaluation / probe "
              "(min) | fastest: s per pre-training step | fastest: cores used, steal |", "|---|---|---|---|---|---|---|"]
@@ -400,7 +427,8 @@ def cost_table(profile: str = "cpu", root=None, study: str = "ablations", target
 def write_ablation(name: str, md: str, profile: str, fig=None, root=None, study: str = "ablations") -> Path:
     """Write one ablation table (results/<study>/<name>_<profile>.md, + .png) and regenerate the study's README from
     every table present for the `cpu` profile and findings.md. Returns the table's path."""
-    base = _root(root) / study; base.mkdir(parents=True, exist_ok=True)
+    root = _root(root, profile)                        # resolved once: the README below is read from it
+    base = root / study; base.mkdir(parents=True, exist_ok=True)
     f = base / f"{name}_{profile}.md"; f.write_text(md)
     if fig is not None: fig.savefig(base / f"{name}_{profile}.png", dpi=110)
     (base / "README.md").write_text(ablations_readme(root, study))
@@ -431,7 +459,7 @@ def _ms(v: list) -> str: return mean_sd(v) + (f" ({len(v)})" if v else "")
 def probe_runs(profile: str = "cpu", root=None, study: str = "partseg_probe") -> dict[str, list[dict]]:
     "{encoder row: [test metrics of each probe run]} of the part-segmentation probe study (`nbs/41_partseg_probe`)."
     out = {}
-    for f in sorted((_root(root) / study).glob(f"*/{profile}/seed*/results.json")):
+    for f in sorted((_root(root, profile) / study).glob(f"*/{profile}/seed*/results.json")):
         d = load_results(f.parent)["results"]; out.setdefault(d["row"], []).append(d["test"])
     return out
 
@@ -460,7 +488,7 @@ def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetun
     """{(training-set size, row): {seed: test metrics}} of a fine-tuning study (`nbs/42_partseg_finetune`: meshes per
     category, 12 for all; `nbs/43_cls_finetune`: None)."""
     out = {}
-    for f in sorted((_root(root) / study).glob(f"*/{profile}/seed*/results.json")):
+    for f in sorted((_root(root, profile) / study).glob(f"*/{profile}/seed*/results.json")):
         d = load_results(f.parent)["results"]
         size = (d["shots"] or 12) if "shots" in d else None
         out.setdefault((size, d["row"]), {})[d["seed"]] = d["test"]
@@ -506,7 +534,7 @@ def pretrain_probe_runs(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_R
     `rows` from its default ablation runs (encoder pre-trained with seed k, probed with seed k); rows without runs left
     out."""
     out = {"random": {}}
-    for f in sorted((_root(root) / "partseg_probe" / "random" / profile).glob("seed*/results.json")):
+    for f in sorted((_root(root, profile) / "partseg_probe" / "random" / profile).glob("seed*/results.json")):
         d = load_results(f.parent)["results"]; out["random"][d["seed"]] = d["test"]["class_miou"]
     runs = ablation_runs({r: RunSpec.make(r, profile) for r in rows}, profile, root)
     for r in rows:
@@ -516,8 +544,8 @@ def pretrain_probe_runs(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_R
 
 def pretrain_probe_table(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_ROWS, target: float = 0.05) -> str:
     """Markdown: probe class mIoU per pre-training seed, mean ± std, and the paired difference to random init over the
-    seeds both have (95 % interval), then one sentence per row on issue #17's target: a mean gain ≥ `target` and
-    beyond 2 std of the paired differences."""
+    seeds both have (95 % interval), then one sentence per row: ahead of, behind or level with random init (the
+    interval excludes 0 or not), and whether a gain ≥ `target` is established (the interval lies above it)."""
     runs = pretrain_probe_runs(profile, root, rows)
     if "random" not in runs: return "No `random` probe runs yet.\n"
     seeds = sorted({s for v in runs.values() for s in v})
@@ -526,11 +554,13 @@ def pretrain_probe_table(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_
     verdicts = []
     for r, v in runs.items():
         ci, diff = paired_cell(v, runs["random"]) if r != "random" else (None, "—")
-        if ci and ci["std"] is not None:
-            met = ci["mean"] >= target and ci["mean"] > 2 * ci["std"]
-            verdicts.append(f"- {r}: {100 * ci['mean']:+.1f} points over {ci['n']} paired seeds (std of the "
-                            f"differences {100 * ci['std']:.1f}); a gain ≥ {100 * target:.0f} points beyond 2 std: "
-                            f"{'met' if met else 'not met'}.")
+        if ci and ci["lo"] is not None:
+            side = ("ahead of random init (the interval excludes 0)" if ci["lo"] > 0 else "behind random init (the "
+                    "interval excludes 0)" if ci["hi"] < 0 else "no measurable difference (the interval includes 0)")
+            verdicts.append(f"- {r}: {100 * ci['mean']:+.1f} [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}] points "
+                            f"over {ci['n']} paired seeds: {side}; a gain ≥ {100 * target:.0f} points: "
+                            + ("established (the interval lies above it)." if ci["lo"] >= target else
+                               "not established (the interval reaches below it)."))
         lines.append(f"| {r} | " + " | ".join(_pct(v.get(s)) for s in seeds) + f" | {mean_sd(v.values())} | {diff} |")
     return "\n".join(lines + ([""] + verdicts if verdicts else [])) + "\n"
 
@@ -539,7 +569,7 @@ def pretrain_probe_table(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_
 def last_run_line(profile: str = "cpu", root=None, study: str = "partseg_probe") -> str | None:
     """'Last run: `command`; commit `…`; machine; date.' of a study's newest run at `profile` (by its record's date),
     for the study READMEs; None when the study has no run there."""
-    recs = [load_results(f.parent)["run"] for f in (_root(root) / study).glob(f"*/{profile}/seed*/results.json")]
+    recs = [load_results(f.parent)["run"] for f in (_root(root, profile) / study).glob(f"*/{profile}/seed*/results.json")]
     if not recs: return None
     rec = max(recs, key=lambda r: r.get("date", ""))
     return f"Last run: `{rec['command']}`; commit `{rec['git_commit']}`; {rec['hardware']['cpu']}; {rec['date']}."
@@ -551,7 +581,7 @@ PAPER_T4 = {"random": (92.8, 82.2), "jigsaw3d": (93.1, 82.2), "clurender": (94.1
 def probe_readme(profile: str = "cpu", root=None, study: str = "partseg_probe") -> str:
     """The probe study's README: `probe_runs` per encoder (mean ± std over probe seeds, with the paper's Table 4),
     `pretrain_probe_table`, the newest run's command and machine, then findings.md."""
-    base, runs = _root(root) / study, probe_runs(profile, root, study)
+    base, runs = _root(root, profile) / study, probe_runs(profile, root, study)
     lines = [f"# Part segmentation: linear probe on frozen encoders, Labeled PSB 12/8 split (`{profile}`)", "",
              "Generated by `nbs/41_partseg_probe.ipynb` (`reports.probe_readme`) from the runs below; mean ± std over "
              "probe seeds (%). A trained row's runs probe its committed seed-0 encoder; `random`'s seed k is also "
@@ -575,7 +605,7 @@ def probe_readme(profile: str = "cpu", root=None, study: str = "partseg_probe") 
               "Class mIoU (%) of the probe on encoders pre-trained with seed k (the ablation study's default runs, "
               "`results/ablations/<row>/<profile>/seed<k>/partseg.json`) and of random initialisation with init "
               "seed k; last column: the paired difference to random init over the seeds both have [95 % interval]. "
-              "Issue #17's target for CluRender: a gain ≥ 5 points, beyond 2 std of the paired differences.", "",
+              "The target set for CluRender: a gain ≥ 5 points, established where the interval lies above 5.", "",
               pretrain_probe_table(profile, root).rstrip()]
     if (last := last_run_line(profile, root, study)): lines += ["", last]
     if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]
@@ -639,7 +669,7 @@ def finetune_readme(profile: str = "cpu", root=None, study: str = "partseg_finet
     command and machine, then the study's findings.md verbatim."""
     if study not in FINETUNE_STUDIES:
         raise ValueError(f"unknown study {study!r}; choose one of {list(FINETUNE_STUDIES)}")
-    S, base, runs = FINETUNE_STUDIES[study], _root(root) / study, finetune_runs(profile, root, study)    # read once
+    S, base, runs = FINETUNE_STUDIES[study], _root(root, profile) / study, finetune_runs(profile, root, study)    # read once
     lines = [f"# {S['title']} (`{profile}`)", "",
              f"Generated by `nbs/{S['notebook']}.ipynb` (`reports.finetune_readme`) from the runs below: {S['what']}, "
              "the last epoch reported; mean ± std over seeds (%). Last column: the paired difference to random "

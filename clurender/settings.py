@@ -8,7 +8,7 @@ import hashlib, json, re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from fastcore.basics import patch
-from .core import PROFILES, Profile, get_profile, project_root, notebook_parameters
+from .core import PROFILES, Profile, get_profile, project_root, results_root, notebook_parameters
 from .encoders import ENCODERS
 from .model import SUPERVISED
 
@@ -188,7 +188,7 @@ class RunSpec:
     def folder(self, study: str, root: str | Path | None = None) -> Path:
         "results/<study>/<slug>/<profile>/seed<k> (under `root` instead of the project's results/ when given)."
         if not re.fullmatch(r"[a-z0-9_]+", study): raise ValueError(f"study names are lower_snake_case, got {study!r}")
-        return Path(root or project_root() / "results") / study / self.slug / self.profile / f"seed{self.seed}"
+        return results_root(root, self.profile) / study / self.slug / self.profile / f"seed{self.seed}"
     def checkpoint(self, study: str, root=None) -> Path: return self.folder(study, root) / "train" / "last.pt"
     def encoder_path(self, study: str, root=None) -> Path: return self.folder(study, root) / "train" / "encoder.pt"
     def executed_name(self, notebook: str | Path) -> str:
@@ -283,7 +283,7 @@ def slug(self: StudySpec) -> str:
 @patch
 def folder(self: StudySpec, root: str | Path | None = None) -> Path:
     "results/<study>/<profile> with the notebook's defaults, results/<study>/<slug>/<profile> otherwise."
-    base = Path(root or project_root() / "results") / self.study
+    base = results_root(root, self.profile) / self.study
     return base / self.profile if not self.slug else base / self.slug / self.profile
 
 @patch
@@ -311,7 +311,7 @@ def find_runs(study: str, profile: str | None = None, root: str | Path | None = 
               name: str = "results.json") -> list[tuple[RunSpec, Path]]:
     """(spec, folder) of every run of `study` (and `profile`) that has `name` beside its spec.json, sorted by slug and
     seed. A folder without spec.json is not a run of this layout and is skipped."""
-    base = Path(root or project_root() / "results") / study
+    base = results_root(root, profile) / study
     out = []
     for f in sorted(base.glob(f"*/{profile or '*'}/seed*/spec.json")):
         if (f.parent / name).exists(): out.append((RunSpec.from_dict(json.loads(f.read_text())), f.parent))

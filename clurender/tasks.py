@@ -9,7 +9,7 @@ from fastcore.basics import patch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from .core import PROFILES, project_root, run_record, save_results, load_results, git_commit
+from .core import PROFILES, project_root, results_root, run_record, save_results, load_results, git_commit
 from .encoders import ENCODERS
 from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
@@ -82,7 +82,7 @@ def slug(self: TaskSpec) -> str:
 @patch
 def folder(self: TaskSpec, root: str | Path | None = None) -> Path:
     "results/<task>/<slug>/<profile>/seed<k> (under `root` instead of the project's results/ when given)."
-    return Path(root or project_root() / "results") / self.task / self.slug / self.profile / f"seed{self.seed}"
+    return results_root(root, self.profile) / self.task / self.slug / self.profile / f"seed{self.seed}"
 
 @patch
 def command(self: TaskSpec) -> str:
@@ -178,7 +178,7 @@ def _route(T: Task, options: dict) -> tuple[dict, dict]:
 def task_readme(task: str, profile: str, root: str | Path | None = None) -> Path | None:
     "Rebuild the study README of `task` at `profile` from every run present (None for a task without a report)."
     if TASKS[task].report is None: return None
-    path = Path(root or project_root() / "results") / task / reports.readme_name(profile)
+    path = results_root(root, profile) / task / reports.readme_name(profile)
     path.write_text(TASKS[task].report(profile, root, task))
     return path
 
