@@ -14,16 +14,16 @@ from .experiment import run_row
 from .ablations import run_ablation
 
 # %% auto #0
-__all__ = ['EXACT', 'SPREAD', 'FLOOR', 'REL_FLOOR', 'VERIFIABLE', 'headline_metrics', 'run_metrics', 'run_env', 'judge',
-           'run_spec', 'rerun', 'committed_values', 'compare_run', 'verify_run', 'verify_table', 'verify_summary',
-           'find_targets', 'verify']
+__all__ = ['EXACT', 'LEVELS', 'FLOOR', 'REL_FLOOR', 'VERDICTS', 'VERIFIABLE', 'headline_metrics', 'run_metrics', 'run_env',
+           'is_rate', 'prediction_halfwidth', 'judge', 'run_spec', 'rerun', 'committed_values', 'compare_run',
+           'verify_run', 'verify_table', 'verify_summary', 'find_targets', 'verify']
 
 # %% ../nbs/19b_verify.ipynb #v05
-_TIMING = re.compile(r"(_s|per_s|_time)$")
+_TIMING = re.compile(r"(_s|per_s|_time|_C)$")                  # timings; a chosen SVM C is a setting
 
 def headline_metrics(results: dict) -> dict[str, float]:
-    """{name: value} a re-run must reproduce: top-level floats (not timings `*_s`), the mean of each {'mean', …} entry
-    (few-shot), the scalar floats of `test` (as `test/<name>`) and of `final_losses` (`final_losses/<name>`)."""
+    """{name: value} a re-run must reproduce: top-level floats (not timings `*_s` nor a chosen `*_C`), the mean of each
+    {'mean', …} entry (few-shot), the scalar floats of `test` (as `test/<name>`) and of `final_losses` (`final_losses/<name>`)."""
     out = {}
     for k, v in results.items():
         if isinstance(v, float) and not _TIMING.search(k): out[k] = v
@@ -42,24 +42,36 @@ def run_metrics(folder: str | Path) -> dict[str, float]:
 
 # %% ../nbs/19b_verify.ipynb #v08
 EXACT = 1e-6                                          # |Δ| allowed in the committing environment (float precision)
-SPREAD, FLOOR, REL_FLOOR = 2.5, 0.01, 0.02            # elsewhere: max(2.5 sd, 1 point, 2 % of |mean|)
+LEVELS = (0.95, 0.99)                                 # prediction intervals: PASS inside the first, FAIL outside the last
+FLOOR, REL_FLOOR = 0.01, 0.02                         # the least half-width: 1 point for rates, else 2 % of |mean|
 
 def run_env(record: dict) -> dict:
     "The environment bit-exact reproduction needs equal, from a run record: torch version, torch threads, CPU model."
     h = record.get("hardware", {})
     return dict(torch=h.get("torch"), threads=h.get("torch_threads"), cpu=h.get("cpu"))
 
-def judge(value: float, committed: list[float], own: float | None, same_env: bool) -> tuple[str, str]:
-    """(tolerance, verdict) of a re-run `value`: PASS, FAIL or CANNOT JUDGE. `committed`: the committed values of the
-    run's settings over seeds; `own`: the committed value of the re-run's seed; `same_env`: this machine is the
-    committing run's environment (then |value − own| ≤ EXACT), else |value − mean| ≤ max(2.5 sd, 1 pt, 2 % |mean|)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)): return "—", "FAIL"
+def is_rate(metric: str, values) -> bool:
+    "A rate in [0, 1] (accuracy, mIoU, AP: shown in %), not a loss."
+    return not metric.startswith("final_losses/") and all(v is None or 0 <= v <= 1 for v in values)
+
+def prediction_halfwidth(committed: list[float], level: float, rate: bool = True) -> float:
+    "Half-width of Student's `level` prediction interval of one more draw, at least the floor (1 pt or 2 % of |mean|)."
+    from scipy.stats import t
+    n, mean, sd = len(committed), float(np.mean(committed)), float(np.std(committed, ddof=1))
+    return max(t.ppf(0.5 + level / 2, n - 1) * sd * math.sqrt(1 + 1 / n), FLOOR if rate else REL_FLOOR * abs(mean))
+
+# %% ../nbs/19b_verify.ipynb #v08b
+def judge(value, committed: list[float], own: float | None, same_env: bool, rate: bool = True) -> dict:
+    """{'rule', 'tol' (half-widths), 'verdict'} of a re-run `value` against the committed values of its settings over
+    seeds (`own`: the committed value of its seed): exact in the committing environment (`same_env`), else Student's
+    prediction intervals (`LEVELS`): PASS, NOTE, FAIL; one seed elsewhere: CANNOT JUDGE; no value: NOT REPORTED."""
+    if value is None: return dict(rule="—", tol=None, verdict="NOT REPORTED")
+    if math.isnan(value): return dict(rule="—", tol=None, verdict="FAIL")
     if same_env and own is not None:
-        return f"exact (±{EXACT:g})", "PASS" if abs(value - own) <= EXACT else "FAIL"
-    if len(committed) < 2: return "one seed: no spread", "CANNOT JUDGE"
-    mean, sd = float(np.mean(committed)), float(np.std(committed, ddof=1))
-    tol = max(SPREAD * sd, FLOOR, REL_FLOOR * abs(mean))
-    return f"±{tol:.4g}", "PASS" if abs(value - mean) <= tol else "FAIL"
+        return dict(rule="exact", tol=(EXACT,), verdict="PASS" if abs(value - own) <= EXACT else "FAIL")
+    if len(committed) < 2: return dict(rule="one seed", tol=None, verdict="CANNOT JUDGE")
+    tol, d = tuple(prediction_halfwidth(committed, l, rate) for l in LEVELS), abs(value - float(np.mean(committed)))
+    return dict(rule="spread", tol=tol, verdict="PASS" if d <= tol[0] else "NOTE" if d <= tol[-1] else "FAIL")
 
 # %% ../nbs/19b_verify.ipynb #v11
 def run_spec(folder: str | Path) -> RunSpec | TaskSpec:
@@ -106,10 +118,10 @@ def compare_run(folder: str | Path, new: str | Path) -> list[dict]:
     got, name, rows = run_metrics(new), "/".join(folder.parts[-4:]), []
     for m, own in metrics[seed].items():
         vals = [v[m] for v in metrics.values() if m in v]
-        tol, verdict = judge(got.get(m), vals, own, same_env)
+        rate = is_rate(m, vals + [got.get(m)])
         rows.append(dict(run=name, metric=m, committed=float(np.mean(vals)), own=own, rerun=got.get(m), n=len(vals),
-                         sd=float(np.std(vals, ddof=1)) if len(vals) > 1 else None, tolerance=tol, verdict=verdict,
-                         same_env=same_env))
+                         sd=float(np.std(vals, ddof=1)) if len(vals) > 1 else None, rate=rate, same_env=same_env,
+                         **judge(got.get(m), vals, own, same_env, rate)))
     return rows
 
 def verify_run(folder: str | Path, scratch: str | Path, data_root=None, progress: bool = True) -> list[dict]:
@@ -118,25 +130,33 @@ def verify_run(folder: str | Path, scratch: str | Path, data_root=None, progress
     return compare_run(folder, rerun(folder, scratch, data_root, progress))
 
 # %% ../nbs/19b_verify.ipynb #v15
+VERDICTS = ("PASS", "NOTE", "FAIL", "CANNOT JUDGE", "NOT REPORTED")
+
 def _v(x, rate: bool) -> str: return "—" if x is None else (f"{100 * x:.2f}" if rate else f"{x:.4g}")
 
+def _tol(r: dict) -> str:
+    "The tolerance cell: 'exact', '±a / ±b' (95 % / 99 % half-widths) or '—'."
+    if r["rule"] == "exact": return "exact"
+    if r["rule"] != "spread": return r["rule"]
+    return " / ".join(f"±{_v(t, r['rate'])}" for t in r["tol"])
+
 def verify_table(rows: list[dict]) -> str:
-    "The markdown table of `verify_run` rows and the summary line (`verify_summary`)."
-    md = ["| run | metric | committed (mean ± sd, n) | this seed | re-run | tolerance | verdict |",
+    "The markdown table of `compare_run` rows (rates in %) and the summary line (`verify_summary`)."
+    md = ["| run | metric | committed (mean ± sd, n) | this seed | re-run | tolerance (95 % / 99 %) | verdict |",
           "|---|---|---|---|---|---|---|"]
     for r in rows:
-        rate = all(v is None or 0 <= v <= 1 for v in (r["committed"], r["own"], r["rerun"]))
-        sd = f" ± {_v(r['sd'], rate)}" if r["sd"] is not None else ""
-        md.append(f"| {r['run']} | {r['metric']}{' (%)' if rate else ''} | {_v(r['committed'], rate)}{sd} ({r['n']}) |"
-                  f" {_v(r['own'], rate)} | {_v(r['rerun'], rate)} | {r['tolerance']} | **{r['verdict']}** |")
+        sd = f" ± {_v(r['sd'], r['rate'])}" if r["sd"] is not None else ""
+        md.append(f"| {r['run']} | {r['metric']}{' (%)' if r['rate'] else ''} | {_v(r['committed'], r['rate'])}{sd} "
+                  f"({r['n']}) | {_v(r['own'], r['rate'])} | {_v(r['rerun'], r['rate'])} | {_tol(r)} | "
+                  f"**{r['verdict']}** |")
     return "\n".join(md) + "\n\n" + verify_summary(rows) + "\n"
 
 def verify_summary(rows: list[dict]) -> str:
-    "'verify: N PASS, N FAIL, N CANNOT JUDGE over K runs' and the runs with a failure."
-    n = {v: sum(r["verdict"] == v for r in rows) for v in ("PASS", "FAIL", "CANNOT JUDGE")}
+    "'verify: N PASS, N NOTE, N FAIL, N CANNOT JUDGE, N NOT REPORTED over K run(s)' and the runs with a failure."
+    n = {v: sum(r["verdict"] == v for r in rows) for v in VERDICTS}
     bad = sorted({r["run"] for r in rows if r["verdict"] == "FAIL"})
-    return (f"verify: {n['PASS']} PASS, {n['FAIL']} FAIL, {n['CANNOT JUDGE']} CANNOT JUDGE over "
-            f"{len({r['run'] for r in rows})} run(s)" + (f"; failed: {', '.join(bad)}" if bad else ""))
+    return (f"verify: " + ", ".join(f"{k} {v}" for v, k in n.items()) + f" over {len({r['run'] for r in rows})} "
+            f"run(s)" + (f"; failed: {', '.join(bad)}" if bad else ""))
 
 # %% ../nbs/19b_verify.ipynb #v18
 VERIFIABLE = ("pretexts", "ablations", "partseg_probe", "partseg_finetune", "cls_finetune", "detection", "semseg_s3dis")
