@@ -132,6 +132,7 @@ def run_notebook(notebook: str | Path, params: dict, executed: str | Path, kerne
         if executed.exists(): compact_streams(executed)
     return executed
 
+# %% ../nbs/90_cli.ipynb #c114b
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="clurender", description="CluRender experiments (papermill notebooks).")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -227,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"done in {time.perf_counter() - t:.0f} s; executed notebook: {out}")
     return 0
 
+# %% ../nbs/90_cli.ipynb #c340b
 def _use_data_root(path: str):
     "A named data root must exist (no fall-back); it becomes $CLURENDER_DATA, which a notebook's kernel inherits."
     if not Path(path).is_dir():

@@ -36,9 +36,9 @@ def train_summary(hist: list[dict], batch_size: int) -> dict:
 def row_encoder(spec: RunSpec, study: str = "pretexts", encoder_path=None, root: str | Path | None = None,
                 make: bool = False):
     """The random encoder of `spec.seed` (`row='random'`) or the run's pre-trained one
-    (`spec.folder(study, root)/train/encoder.pt`, or `encoder_path`). `make=True`, at the `smoke` profile only (seconds),
-    pre-trains a missing run first (`run_row`'s 'pretrain' phase, in its folder under `root`) and says so: a notebook
-    that needs an encoder makes its own instead of reading one another notebook may or may not have written."""
+    (`spec.folder(study, root)/train/encoder.pt`, or `encoder_path`). `make=True`, at the `smoke` profile only
+    (seconds), pre-trains a missing run first (`run_row`'s 'pretrain' phase, in its folder under `root`) and says so: a
+    notebook that needs an encoder makes its own instead of reading one another notebook may or may not have written."""
     if make and spec.P.name != "smoke":
         raise ValueError(f"make=True pre-trains a missing encoder at the smoke profile only, not {spec.P.name!r}: "
                          f"pre-train the run first ({spec.command('nbs/50_pretrain.ipynb')})")

@@ -23,7 +23,8 @@ _TIMING = re.compile(r"(_s|per_s|_time|_C)$")                  # timings; a chos
 
 def headline_metrics(results: dict) -> dict[str, float]:
     """{name: value} a re-run must reproduce: top-level floats (not timings `*_s` nor a chosen `*_C`), the mean of each
-    {'mean', …} entry (few-shot), the scalar floats of `test` (as `test/<name>`) and of `final_losses` (`final_losses/<name>`)."""
+    {'mean', …} entry (few-shot), the scalar floats of `test` (as `test/<name>`) and of `final_losses`
+    (`final_losses/<name>`)."""
     out = {}
     for k, v in results.items():
         if isinstance(v, float) and not _TIMING.search(k): out[k] = v
@@ -42,7 +43,7 @@ def run_metrics(folder: str | Path) -> dict[str, float]:
 
 # %% ../nbs/19b_verify.ipynb #v08
 EXACT = 1e-6                                          # |Δ| allowed in the committing environment (float precision)
-LEVELS = (0.95, 0.99)                                 # prediction intervals: PASS inside the first, FAIL outside the last
+LEVELS = (0.95, 0.99)                        # prediction intervals: PASS inside the first, FAIL beyond the last
 FLOOR, REL_FLOOR = 0.01, 0.02                         # the least half-width: 1 point for rates, else 2 % of |mean|
 
 def run_env(record: dict) -> dict:
