@@ -246,7 +246,7 @@ def verify_main(args) -> int:
         for f in folders: print(f"{'/'.join(f.parts[-4:])}: committed in {load_results(f)['run'].get('wall_s')} s")
         return 0
     with stop_cleanly():                                   # Ctrl-C: the corpus workers end too
-        rows, scratch = verify(args.targets, args.profile, args.seeds, args.out)
+        rows, scratch = verify(folders, args.out)
     print(verify_table(rows) + f"report: {scratch / 'verify.md'} (re-runs under {scratch})")
     return 1 if any(r["verdict"] == "FAIL" for r in rows) else 0
 

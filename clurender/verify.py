@@ -190,20 +190,18 @@ def find_targets(targets: list[str] | None = None, profile: str = "cpu", seeds: 
     return out
 
 # %% ../nbs/19b_verify.ipynb #v20
-def verify(targets: list[str] | None = None, profile: str = "cpu", seeds: list[int] | None = None,
-           scratch: str | Path | None = None, data_root=None, committed: str | Path | None = None,
+def verify(folders: list[Path], scratch: str | Path | None = None, data_root=None,
            progress: bool = True) -> tuple[list[dict], Path]:
-    """Re-run the committed runs `find_targets` names into `scratch` (None: a new temporary folder), judge them, and
-    write verify.json + verify.md there. (rows, scratch root)."""
+    """Re-run the committed run `folders` (`find_targets`'s answer, checked before anything runs) into `scratch`
+    (None: a new temporary folder), judge them, and write verify.json + verify.md there. (rows, scratch root)."""
     import tempfile
-    folders = find_targets(targets, profile, seeds, committed)          # every target checked before anything runs
     scratch = Path(scratch) if scratch else Path(tempfile.mkdtemp(prefix="clurender-verify-"))
     scratch.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for i, f in enumerate(folders, 1):
-        if progress: print(f"verify [{i}/{len(folders)}] {'/'.join(f.parts[-4:])} → {scratch}", flush=True)
+    rows, runs = [], ["/".join(f.parts[-4:]) for f in folders]
+    for i, (f, name) in enumerate(zip(folders, runs), 1):
+        if progress: print(f"verify [{i}/{len(folders)}] {name} → {scratch}", flush=True)
         rows += verify_run(f, scratch, data_root, progress)
-    runs = ["/".join(f.parts[-4:]) for f in folders]
-    (scratch / "verify.json").write_text(json.dumps(dict(profile=profile, runs=runs, rows=rows), indent=2) + "\n")
-    (scratch / "verify.md").write_text(f"# verify (`{profile}` profile)\n\n" + verify_table(rows))
+    profiles = sorted({f.parts[-2] for f in folders})                   # <study>/<slug>/<profile>/seed<k>
+    (scratch / "verify.json").write_text(json.dumps(dict(profiles=profiles, runs=runs, rows=rows), indent=2) + "\n")
+    (scratch / "verify.md").write_text(f"# verify (`{', '.join(profiles)}` profile)\n\n" + verify_table(rows))
     return rows, scratch
