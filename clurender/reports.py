@@ -14,13 +14,14 @@ from .stats import mean_sd, paired_ci, default_vs_rest, seed_values
 
 # %% auto #0
 __all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS',
-           'PART_COLS', 'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'FINETUNE_STUDIES', 'row_run', 'fewshot_classes',
-           'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
-           'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated',
-           'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost',
-           'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
-           'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table',
-           'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme', 'ablation_report']
+           'PART_COLS', 'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'DETECTION_COLS', 'FINETUNE_STUDIES', 'row_run',
+           'fewshot_classes', 'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table',
+           'retrieval_leads', 'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme',
+           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line',
+           'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
+           'readme_with_headline', 'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs',
+           'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme',
+           'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -484,14 +485,19 @@ def readme_with_headline(text: str, profile: str = "cpu", root=None) -> str:
     return text[:a] + headline_table(profile, root) + text[b + len(HEADLINE_MARKERS[1]):]
 
 # %% ../nbs/19_reports.ipynb #c029c
+def _group_of(d: dict, study: str):
+    "What a run's row is grouped by: training meshes per category (12: all), the detector (`head`), or None."
+    if "shots" in d: return d["shots"] or 12
+    return d.get("head", "3detr") if study.startswith("detection") else None    # runs before heads: 3DETR-style
+
 def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> dict:
-    """{(training-set size, row): {seed: test metrics}} of a fine-tuning study (`nbs/42_partseg_finetune`: meshes per
-    category, 12 for all; `nbs/43_cls_finetune`: None)."""
+    """{(group, row): {seed: test metrics, and the training set's as 'train_<key>'}} of a fine-tuning study; group:
+    meshes per category (`nbs/42_partseg_finetune`, 12 for all), the detector (detection), else None."""
     out = {}
     for f in sorted((results_root(root, profile) / study).glob(f"*/{profile}/seed*/results.json")):
         d = load_results(f.parent)["results"]
-        size = (d["shots"] or 12) if "shots" in d else None
-        out.setdefault((size, d["row"]), {})[d["seed"]] = d["test"]
+        train = {f"train_{k}": v for k, v in d.get("train", {}).items()} if isinstance(d.get("train"), dict) else {}
+        out.setdefault((_group_of(d, study), d["row"]), {})[d["seed"]] = {**d["test"], **train}
     return out
 
 def paired_cell(x: dict, base: dict) -> tuple[dict | None, str]:
@@ -522,7 +528,7 @@ def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetu
             _, diff = paired_cell({s: x[key] for s, x in v.items()}, {s: x[key] for s, x in base.items()}) \
                 if r != "random" else (None, "—")
             cells = ([str(k)] if size_col else []) + [r, str(len(v))]
-            cells += [mean_sd([x[c] for x in v.values()]) for _, c in cols] + [diff]
+            cells += [mean_sd([x[c] for x in v.values() if x.get(c) is not None]) for _, c in cols] + [diff]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -614,6 +620,9 @@ def probe_readme(profile: str = "cpu", root=None, study: str = "partseg_probe") 
 
 
 # %% ../nbs/19_reports.ipynb #c029l
+DETECTION_COLS = (("AP25", "map25"), ("AP50", "map50"), ("class-agnostic AP25", "agnostic25"),
+                  ("class-agnostic AP50", "agnostic50"), ("recall at IoU 0.25", "recall25"),
+                  ("train AP25", "train_map25"))
 FINETUNE_STUDIES = {
     "partseg_finetune": dict(
         title="Part segmentation by fine-tuning, Labeled PSB 12/8 split", notebook="42_partseg_finetune",
@@ -627,11 +636,14 @@ FINETUNE_STUDIES = {
         table=dict(key="acc", size_col=None, cols=(("acc", "acc"), ("acc, seen classes", "acc_seen")))),
     **{study: dict(
         title=f"3D object detection by fine-tuning, {data}", notebook="45_detection",
-        what="a 3DETR-style detector fine-tuned from the encoder (`detection.Detector`), a schedule fixed in advance",
-        note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes. ",
-        findings=("map25", "map50"), table=dict(key="map25", size_col=None,
-                   cols=(("AP25", "map25"), ("AP50", "map50"), ("recall at IoU 0.25", "recall25"))))
-       for study, data in (("detection", "RandomRooms-style procedural rooms"), ("detection_scannet", "ScanNetV2"))}}
+        what="a detector fine-tuned from the encoder (`3detr`: `detection.Detector`; `votenet`: "
+             "`votenet.VoteDetector`), a schedule fixed in advance",
+        note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes; class-agnostic: "
+             "every box one class (box quality apart from classification); train: AP25 on the training scenes "
+             "(`votenet`: the first as many as the test scenes), whether the detector fits its own data. ",
+        findings=("map25", "map50"), table=dict(key="map25", size_col="detector", cols=DETECTION_COLS))
+       for study, data in (("detection", "RandomRooms-style procedural rooms"), ("detection_rooms", "rooms scanned "
+                           "like ScanNet"), ("detection_scannet", "ScanNetV2"))}}
 
 def finetune_findings(profile: str = "cpu", root=None, study: str = "partseg_finetune",
                       runs: dict | None = None) -> list[str]:
@@ -656,8 +668,9 @@ def _findings_of(runs: dict, key: str, name: str) -> list[str]:
             if ci is None: continue
             common = sorted(set(x) & set(base))
             ahead = sum(x[s] > base[s] for s in common)
-            where = "" if k is None else ("all 12 training meshes per category: " if k == 12 else
-                                          f"{k} training mesh{'es' if k > 1 else ''} per category: ")
+            where = "" if k is None else f"{k}: " if isinstance(k, str) else (
+                "all 12 training meshes per category: " if k == 12 else
+                f"{k} training mesh{'es' if k > 1 else ''} per category: ")
             verdict = ("one paired seed, not yet testable" if ci["lo"] is None else
                        "beyond seed noise (the interval excludes 0)" if ci["lo"] > 0 or ci["hi"] < 0 else
                        "within seed noise (the interval contains 0)")

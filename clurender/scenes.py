@@ -4,38 +4,57 @@
 
 # %% ../nbs/17b_scenes.ipynb #c611
 from __future__ import annotations
-import inspect
+import inspect, os
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 import numpy as np
 import torch
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
+from pytorch3d.renderer import FoVPerspectiveCameras, MeshRasterizer, RasterizationSettings, look_at_view_transform
+from pytorch3d.structures import Meshes
 from .core import get_profile, Profile
 from .boxes import check_boxes
 from .data import DataError, data_root, cache_root, cache_lock, load_info_pickle, save_npz
-from .synthetic import CATEGORIES, make_shape, generator_hash, source_hash
+from .synthetic import CATEGORIES, BUILDERS, PALETTES, PARTS, make_shape, generator_hash, source_hash
 
 # %% auto #0
-__all__ = ['SCENE_SETS', 'SCANNET_CLASSES', 'NYU40_IDS', 'SceneSet', 'subsample', 'make_scene', 'scene_hash', 'synthetic_scenes',
-           'scene_data', 'scannet_votenet', 'scannet_mmdet3d', 'scannet_data']
+__all__ = ['SCENE_SETS', 'ROOM_SIZES', 'ROOM_CLASSES', 'SEMANTIC', 'SUPPORTS', 'WALL_HEIGHT', 'ROOM_SETS', 'SCANNET_CLASSES',
+           'NYU40_IDS', 'box_of_points', 'SceneSet', 'subsample', 'make_scene', 'scene_hash', 'synthetic_scenes',
+           'scene_data', 'room_layout', 'room_mesh', 'room_cameras', 'scan_frames', 'fuse_frames', 'make_room',
+           'room_hash', 'scan_rooms', 'room_data', 'scannet_votenet', 'scannet_mmdet3d', 'scannet_data']
 
 # %% ../nbs/17b_scenes.ipynb #c302
+def box_of_points(points: torch.Tensor, boxes: torch.Tensor) -> torch.Tensor:
+    "Index (N,) of the smallest box (k, 6) holding each point (N, 3), −1 for none: instance ids from boxes alone."
+    inside = ((points[:, None] - boxes[None, :, :3]).abs() <= boxes[None, :, 3:] / 2).all(-1)     # (N, k)
+    vol = torch.where(inside, boxes[:, 3:].prod(-1)[None], torch.inf)
+    return torch.where(inside.any(1), vol.argmin(1), -1) if len(boxes) else torch.full((len(points),), -1)
+
 class SceneSet(Dataset):
     """Scenes as detection items: points (S, N, 3); boxes (S, K, 6) = centre, size (axis-aligned) and labels (S, K),
-    padded to the most boxes of a scene with label −1. `scene(i)` → (boxes (k, 6), labels (k,)) without padding."""
-    def __init__(self, points: torch.Tensor, boxes: list, labels: list, classes, names=None, colors=None):
+    padded to the most boxes of a scene with label −1; instance (S, N): each point's box (−1: none; from the boxes
+    by `box_of_points` when not given); semantic (S, N) per-point classes when the data has them.
+    `scene(i)` → (boxes (k, 6), labels (k,)) without padding."""
+    def __init__(self, points: torch.Tensor, boxes: list, labels: list, classes, names=None, colors=None,
+                 semantic: torch.Tensor | None = None, instance: torch.Tensor | None = None):
         if len(boxes) != len(points) or len(labels) != len(points):
             raise ValueError(f"{len(points)} scenes but {len(boxes)} box sets and {len(labels)} label sets")
         K = max([1] + [len(b) for b in boxes])
         self.points, self.classes = torch.as_tensor(points, dtype=torch.float32), list(classes)
         self.names = list(names) if names is not None else [f"scene{i}" for i in range(len(points))]
-        self.colors = colors
+        self.colors, self.semantic = colors, semantic
         self.boxes, self.labels = torch.zeros(len(points), K, 6), torch.full((len(points), K), -1, dtype=torch.long)
         for i, (b, l) in enumerate(zip(boxes, labels)):
             self.boxes[i, :len(b)] = check_boxes(b, self.names[i]); self.labels[i, :len(l)] = torch.as_tensor(l)
+        self.instance = instance.long() if instance is not None else \
+            torch.stack([box_of_points(p, self.scene(i)[0]) for i, p in enumerate(self.points)])
     def __len__(self) -> int: return len(self.points)
     def __getitem__(self, i: int) -> dict:
-        return dict(points=self.points[i], boxes=self.boxes[i], labels=self.labels[i])
+        return dict(points=self.points[i], boxes=self.boxes[i], labels=self.labels[i], instance=self.instance[i],
+                    **({} if self.semantic is None else dict(semantic=self.semantic[i])))
     def scene(self, i: int) -> tuple[torch.Tensor, torch.Tensor]:
         keep = self.labels[i] >= 0
         return self.boxes[i][keep], self.labels[i][keep]
@@ -120,6 +139,228 @@ def scene_data(profile: str | Profile = "cpu", root=None, seed: int = 0) -> tupl
     "(train, test) synthetic rooms of a profile (`SCENE_SETS`); `root` is unused (the rooms are generated)."
     n_train, n_test, n_points = SCENE_SETS[get_profile(profile).name]
     return synthetic_scenes(n_train, n_points, False, seed), synthetic_scenes(n_test, n_points, True, seed)
+
+# %% ../nbs/17b_scenes.ipynb #c667
+ROOM_SIZES = {"chair": (0.8, 1.0), "table": (1.0, 1.6), "bench": (1.2, 1.6), "bed": (1.9, 2.2), "sofa": (1.6, 2.2),
+              "lamp": (1.3, 1.7), "bookshelf": (1.5, 2.0), "guitar": (0.9, 1.1), "monitor": (0.4, 0.6),
+              "mug": (0.1, 0.14), "bottle": (0.25, 0.35), "vase": (0.2, 0.4), "knife": (0.2, 0.3), "car": (0.2, 0.35),
+              "airplane": (0.25, 0.4), "rocket": (0.25, 0.4)}                  # largest extent (m) of each category
+ROOM_CLASSES = ("chair", "table", "bench", "bed", "sofa", "lamp", "bookshelf", "guitar", "monitor")   # with boxes
+SEMANTIC = ("floor", "wall", *ROOM_CLASSES, "clutter")                         # per-point labels (scene segmentation)
+SUPPORTS = ("table", "bench", "bed", "bookshelf")                              # tops that hold monitors and clutter
+
+def _object(seed: int, index: int, size: float, yaw: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The parts of corpus shape `index` (`BUILDERS`, same seed: the same shape) upright, z up, turned by `yaw`,
+    largest extent `size` m, footprint centred at 0, standing on z = 0 → verts (v,3), faces (f,3), colours (f,3)."""
+    rng = np.random.default_rng([seed, index]); cat = CATEGORIES[index % len(CATEGORIES)]
+    parts, V, F, C, n = BUILDERS[cat](rng), [], [], [], 0
+    col = {p: np.clip(PALETTES[(cat, p)][rng.integers(4)] + rng.normal(0, .03, 3), 0, 1) for p in PARTS[cat]}
+    for name, m in parts:                                                      # the corpus's colours, as make_shape
+        V.append(np.asarray(m.vertices)); F.append(np.asarray(m.faces) + n); n += len(m.vertices)
+        C.append(np.tile(col[name], (len(m.faces), 1)))
+    v = np.concatenate(V)[:, [0, 2, 1]] * [1, -1, 1]                           # y up → z up (right-handed)
+    c, s = np.cos(yaw), np.sin(yaw)
+    v = v @ np.array([[c, -s, 0], [s, c, 0], [0, 0, 1]]).T
+    v = v * (size / (v.max(0) - v.min(0)).max())
+    v = v - [*(v.max(0)[:2] + v.min(0)[:2]) / 2, v.min(0)[2]]
+    return v.astype(np.float32), np.concatenate(F).astype(np.int64), np.concatenate(C).astype(np.float32)
+
+# %% ../nbs/17b_scenes.ipynb #c040
+def _shape_index(rng, cat: str, test: bool) -> int:
+    "A corpus index of category `cat`: a held-out shape (`synthetic._is_test`) in test rooms, a training one otherwise."
+    j, c = int(rng.integers(0, 4000)), CATEGORIES.index(cat)
+    return (5 * j + (4 if test else int(rng.integers(4)))) * len(CATEGORIES) + c
+
+def _free(lo: np.ndarray, hi: np.ndarray, taken: list) -> bool:
+    "True when the footprint [lo, hi] (2,) overlaps none of `taken` [(lo, hi)]; touching is allowed."
+    return all((lo >= h - 1e-6).any() or (hi <= l + 1e-6).any() for l, h in taken)
+
+def _spot(rng, room: np.ndarray, half: np.ndarray, taken: list, wall: bool, tries: int = 40) -> np.ndarray | None:
+    "A footprint centre (2,) in [0, room] clear of `taken`; against a wall (0–5 cm) when `wall`; None if none."
+    for _ in range(tries):
+        c = rng.uniform(half, room - half)
+        if wall:
+            a = int(rng.integers(2))
+            c[a] = half[a] + rng.uniform(0, .05) if rng.random() < .5 else room[a] - half[a] - rng.uniform(0, .05)
+        if _free(c - half, c + half, taken): return c
+    return None
+
+# %% ../nbs/17b_scenes.ipynb #c368
+_FLOOR_P = {"chair": 4, "table": 2, "bench": 1, "bed": 1, "sofa": 1, "lamp": 1, "bookshelf": 1.5, "guitar": 0.5}
+_ON_TOP = ("monitor", "mug", "bottle", "vase", "knife", "car", "airplane", "rocket")
+
+def _put(objs: list, taken: list, rng, seed: int, cat: str, test: bool, room: np.ndarray, at=None, quarter=None,
+         z: float = 0.0, wall: bool = False) -> dict | None:
+    "One object of `cat` at a free spot (or at `at` if free there), appended to `objs`: {'cat', 'index', 'verts', …}."
+    size, index = rng.uniform(*ROOM_SIZES[cat]), _shape_index(rng, cat, test)
+    yaw = (int(rng.integers(4)) if quarter is None else quarter) * np.pi / 2 + rng.uniform(-.17, .17)
+    v, f, col = _object(seed, index, size, yaw)
+    half = (v.max(0) - v.min(0))[:2] / 2
+    if at is None: at = _spot(rng, room, half, taken, wall)
+    elif not (_free(at - half, at + half, taken) and (at >= half).all() and (at + half <= room).all()): at = None
+    if at is None: return None
+    taken.append((at - half, at + half))
+    o = dict(cat=cat, index=index, verts=v + np.float32([*at, z]), faces=f, colors=col); objs.append(o)
+    return o
+
+# %% ../nbs/17b_scenes.ipynb #c716
+def room_layout(seed: int, index: int, test: bool = False, n_floor=(6, 14)) -> tuple[list, np.ndarray]:
+    """The objects of room `index` ([{'cat', 'index', 'verts' (v,3) placed, 'faces', 'colors'}]) and its size (2,) m
+    (see above). Deterministic in (seed, test, index)."""
+    rng = np.random.default_rng([seed, 7, int(test), index])
+    room, objs, taken = rng.uniform(3.5, 6.0, 2), [], []
+    cats, p = list(_FLOOR_P), np.array(list(_FLOOR_P.values())) / sum(_FLOOR_P.values())
+    for _ in range(int(rng.integers(n_floor[0], n_floor[1] + 1))):
+        cat = str(rng.choice(cats, p=p))
+        wall = cat in ("bed", "sofa", "bookshelf") and rng.random() < .8
+        o = _put(objs, taken, rng, seed, cat, test, room, wall=wall)
+        if o is None or cat != "table": continue
+        lo, hi = o["verts"].min(0)[:2], o["verts"].max(0)[:2]
+        for _ in range(int(rng.integers(0, 4))):                           # chairs at the table, touching it
+            a, s = int(rng.integers(2)), int(rng.choice([-1, 1]))
+            at = (lo + hi) / 2; at[a] = (hi if s > 0 else lo)[a] + s * rng.uniform(0.25, 0.35)
+            _put(objs, taken, rng, seed, "chair", test, room, at=at)
+    for o in [o for o in objs if o["cat"] in SUPPORTS]:                    # things on tops
+        lo, hi, top, on = o["verts"].min(0), o["verts"].max(0), [], []
+        for _ in range(int(rng.integers(0, 4))):
+            cat = "monitor" if o["cat"] == "table" and rng.random() < .4 else str(rng.choice(_ON_TOP[1:]))
+            half, ext = np.full(2, ROOM_SIZES[cat][1] / 2), hi[:2] - lo[:2]
+            if ext.min() < 2 * half.max(): continue
+            _put(on, top, rng, seed, cat, test, ext, at=rng.uniform(half, ext - half), z=float(hi[2]))
+        for t in on: t["verts"][:, :2] += lo[:2]
+        objs += on
+    return objs, room
+
+# %% ../nbs/17b_scenes.ipynb #c790
+WALL_HEIGHT = 2.6
+
+def room_mesh(objs: list, room: np.ndarray, rng) -> dict:
+    """One mesh of the room: floor, four walls, the objects → {'verts' (V,3), 'faces' (F,3), 'color' (F,3),
+    'semantic' (F,) (`SEMANTIC` ids), 'instance' (F,) (box index; −1: no box), 'boxes' (k,6), 'labels' (k,)}."""
+    x, y, h = float(room[0]), float(room[1]), WALL_HEIGHT
+    q = lambda *c: np.float32(c).reshape(4, 3)                                 # a quad → 2 triangles
+    quads = [q(0, 0, 0, x, 0, 0, x, y, 0, 0, y, 0), q(0, 0, 0, x, 0, 0, x, 0, h, 0, 0, h),
+             q(0, y, 0, x, y, 0, x, y, h, 0, y, h), q(0, 0, 0, 0, y, 0, 0, y, h, 0, 0, h),
+             q(x, 0, 0, x, y, 0, x, y, h, x, 0, h)]
+    V, F, C, S, I, boxes, labels, n = [], [], [], [], [], [], [], 0
+    shade = [rng.uniform(0.35, 0.6, 3), rng.uniform(0.7, 0.95, 3)]             # floor, walls
+    for k, v in enumerate(quads):
+        V.append(v); F.append(np.int64([[0, 1, 2], [0, 2, 3]]) + n); n += 4
+        C.append(np.tile(shade[k > 0], (2, 1))); S.append([int(k > 0)] * 2); I.append([-1, -1])
+    for o in objs:
+        boxed = o["cat"] in ROOM_CLASSES
+        V.append(o["verts"]); F.append(o["faces"] + n); n += len(o["verts"]); C.append(o["colors"])
+        S.append(np.full(len(o["faces"]), SEMANTIC.index(o["cat"] if boxed else "clutter")))
+        I.append(np.full(len(o["faces"]), len(boxes) if boxed else -1))
+        if boxed:
+            lo, hi = o["verts"].min(0), o["verts"].max(0)
+            boxes.append(np.r_[(lo + hi) / 2, hi - lo]); labels.append(ROOM_CLASSES.index(o["cat"]))
+    cat = lambda a, t: np.concatenate([np.asarray(x) for x in a]).astype(t)
+    return dict(verts=cat(V, np.float32), faces=cat(F, np.int64), color=cat(C, np.float32), semantic=cat(S, np.int64),
+                instance=cat(I, np.int64), boxes=np.float32(boxes).reshape(-1, 6), labels=np.int64(labels))
+
+# %% ../nbs/17b_scenes.ipynb #c435
+def room_cameras(rng, objs: list, room: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """n camera positions (n,3) and look-at points (n,3), as someone scanning walks around the room: eyes spread
+    around its centre at 1.3–1.8 m, each looking across it at 0.3–0.8 m height; moved inwards out of tall objects."""
+    c, t0, eyes, ats = room / 2, rng.uniform(0, 2 * np.pi), [], []
+    for k in range(n):
+        t = t0 + 2 * np.pi * k / n + rng.uniform(-.3, .3); d = np.array([np.cos(t), np.sin(t)])
+        z = rng.uniform(1.3, 1.8)
+        for r in (0.35, 0.25, 0.15, 0.0):
+            e = c + r * room * d
+            if not any(o["verts"][:, 2].max() > z - .2 and (o["verts"].min(0)[:2] - .1 <= e).all()
+                       and (e <= o["verts"].max(0)[:2] + .1).all() for o in objs): break
+        eyes.append([*e, z]); ats.append([*(c - 0.25 * room * d + rng.normal(0, .3, 2)), rng.uniform(.3, .8)])
+    return np.float32(eyes), np.float32(ats)
+
+def scan_frames(mesh: dict, eyes: np.ndarray, ats: np.ndarray, image_size=(96, 128), fov: float = 60.0) -> dict:
+    """RGB-D frames of the room mesh from each camera (PyTorch3D's mesh rasteriser; faces crossing the near plane
+    clipped) → per pixel (n, H, W, ·): 'xyz' (the surface point), 'hit', 'depth' (view z; 0: nothing), 'color',
+    'semantic', 'instance' (−1: nothing); and the cameras' 'R' (n,3,3), 'T' (n,3) (PyTorch3D's convention)."""
+    R, T = look_at_view_transform(eye=torch.from_numpy(eyes), at=torch.from_numpy(ats),
+                                  up=torch.tensor([[0., 0, 1]]).expand(len(eyes), 3))
+    cams = FoVPerspectiveCameras(R=R, T=T, fov=fov, znear=0.05)
+    V, F = torch.from_numpy(mesh["verts"]), torch.from_numpy(mesh["faces"])
+    raster = MeshRasterizer(cams, RasterizationSettings(image_size=image_size, faces_per_pixel=1, bin_size=0,
+                                                         z_clip_value=0.05, cull_backfaces=False))
+    fr = raster(Meshes(verts=[V] * len(eyes), faces=[F] * len(eyes)))
+    hit = fr.pix_to_face[..., 0] >= 0; f = fr.pix_to_face[..., 0].clamp_min(0) % len(F)     # (n, H, W)
+    xyz = (fr.bary_coords[..., 0, :, None] * V[F[f]]).sum(-2) * hit[..., None]              # (n, H, W, 3)
+    pick = lambda a: torch.from_numpy(a)[f]
+    return dict(xyz=xyz, hit=hit, depth=fr.zbuf[..., 0].clamp_min(0), color=pick(mesh["color"]) * hit[..., None],
+                semantic=torch.where(hit, pick(mesh["semantic"]), -1),
+                instance=torch.where(hit, pick(mesh["instance"]), -1), R=R, T=T)
+
+# %% ../nbs/17b_scenes.ipynb #c766
+def fuse_frames(fr: dict, eyes: np.ndarray, rng, voxel: float = 0.02, noise: tuple = (0.0015, 0.0015)) -> dict:
+    """The frames' hit pixels as one cloud, as a fused RGB-D scan: depth noise along each ray (σ = a + b·depth²),
+    colour noise, one point per `voxel`-sized cell → {'points' (n,3), 'colors', 'semantic', 'instance'}."""
+    hit = fr["hit"].numpy(); eye = np.broadcast_to(eyes[:, None, None], hit.shape + (3,))[hit]
+    p = fr["xyz"].numpy()[hit]; ray = p - eye; d = np.linalg.norm(ray, axis=1, keepdims=True)
+    p = p + ray / np.maximum(d, 1e-6) * rng.normal(0, 1, d.shape) * (noise[0] + noise[1] * d ** 2)
+    col = np.clip(fr["color"].numpy()[hit] + rng.normal(0, 0.02, p.shape), 0, 1)
+    perm = rng.permutation(len(p))
+    _, keep = np.unique(np.floor(p[perm] / voxel).astype(np.int64), axis=0, return_index=True)
+    k = np.sort(perm[keep])
+    return dict(points=p[k].astype(np.float32), colors=col[k].astype(np.float32),
+                semantic=fr["semantic"].numpy()[hit][k], instance=fr["instance"].numpy()[hit][k])
+
+def make_room(seed: int, index: int, n_points: int = 4096, test: bool = False, cameras: int = 4,
+              image_size=(96, 128), min_points: int = 8) -> dict:
+    """Room `index` of the train (or test) scan-like rooms of `seed` (see above): {'points' (n,3), 'colors',
+    'semantic' (n,), 'instance' (n,) (box index; −1: none), 'boxes' (k,6), 'labels' (k,) (`ROOM_CLASSES` ids),
+    'eyes', 'ats', 'room'}; an object with fewer than `min_points` of the n points has no box."""
+    objs, room = room_layout(seed, index, test)
+    rng = np.random.default_rng([seed, 8, int(test), index])
+    mesh = room_mesh(objs, room, rng); eyes, ats = room_cameras(rng, objs, room, cameras)
+    scan = fuse_frames(scan_frames(mesh, eyes, ats, image_size), eyes, rng)
+    k = rng.choice(len(scan["points"]), n_points, replace=len(scan["points"]) < n_points)
+    out = {a: v[k] for a, v in scan.items()}
+    seen = np.bincount(out["instance"] + 1, minlength=len(mesh["boxes"]) + 1)[1:] >= min_points   # (k,)
+    new = np.where(seen, np.cumsum(seen) - 1, -1)
+    out["instance"] = np.where(out["instance"] >= 0, new[out["instance"]], -1)
+    return dict(out, boxes=mesh["boxes"][seen], labels=mesh["labels"][seen], eyes=eyes, ats=ats, room=room)
+
+# %% ../nbs/17b_scenes.ipynb #c731
+ROOM_SETS = {"smoke": (16, 8, 1024, (48, 64)), "cpu": (400, 100, 4096, (96, 128)),
+             "paper": (1201, 312, 40000, (240, 320))}                       # train, test, points, frame size
+
+def room_hash() -> str:
+    "Hash of the scan-like rooms' code and the corpus generator's: new code → new cached rooms."
+    fs = (_object, _shape_index, _free, _spot, _put, room_layout, room_mesh, room_cameras, scan_frames, fuse_frames,
+          make_room)
+    return source_hash("".join(inspect.getsource(f) for f in fs) + generator_hash())
+
+def _room_job(job: tuple) -> dict:
+    torch.set_num_threads(1); return make_room(*job)
+
+def scan_rooms(n: int, n_points: int, test: bool = False, seed: int = 0, image_size=(96, 128),
+               progress: bool = True) -> SceneSet:
+    "Scan-like rooms 0 … n−1 of the train (or test) rooms of `seed`, made once (on every core) and cached."
+    split = "test" if test else "train"
+    path = cache_root() / "rooms" / f"{room_hash()}_{split}_s{seed}_n{n}_p{n_points}_i{image_size[0]}.npz"
+    with cache_lock(path):
+        if not path.exists():
+            jobs, k = [(seed, i, n_points, test, 4, image_size) for i in range(n)], min(os.cpu_count() or 1, 8)
+            import clurender.scenes as mod                         # workers import the job from the package
+            with ProcessPoolExecutor(k, mp.get_context("spawn")) if n > 32 and k > 1 else nullcontext() as pool:
+                done = pool.map(mod._room_job, jobs, chunksize=4) if pool else map(make_room, *zip(*jobs))
+                rooms = list(tqdm(done, total=n, desc=f"{split} rooms", disable=not progress, leave=False))
+            save_npz(path, **{k: np.stack([r[k] for r in rooms]) for k in ("points", "semantic", "instance")},
+                     colors=(np.stack([r["colors"] for r in rooms]) * 255).round().astype(np.uint8),
+                     boxes=np.concatenate([r["boxes"] for r in rooms]),
+                     labels=np.concatenate([r["labels"] for r in rooms]), counts=[len(r["boxes"]) for r in rooms])
+        z = np.load(path)
+    cut = np.cumsum(z["counts"])[:-1]
+    return SceneSet(torch.from_numpy(z["points"]), np.split(z["boxes"], cut), np.split(z["labels"], cut),
+                    ROOM_CLASSES, [f"{split}_room{i}" for i in range(n)], colors=z["colors"],
+                    semantic=torch.from_numpy(z["semantic"]), instance=torch.from_numpy(z["instance"]))
+
+def room_data(profile: str | Profile = "cpu", root=None, seed: int = 0) -> tuple[SceneSet, SceneSet]:
+    "(train, test) scan-like rooms of a profile (`ROOM_SETS`); `root` is unused (the rooms are generated)."
+    n_train, n_test, n_points, size = ROOM_SETS[get_profile(profile).name]
+    return tuple(scan_rooms(n, n_points, t, seed, size) for n, t in ((n_train, False), (n_test, True)))
 
 # %% ../nbs/17b_scenes.ipynb #c189
 SCANNET_CLASSES = ("cabinet", "bed", "chair", "sofa", "table", "door", "window", "bookshelf", "picture", "counter",

@@ -15,11 +15,13 @@ from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
 from .experiment import row_encoder
 from . import downstream as ds, classification as cl, semseg as sg, reports
-from .scenes import scene_data, scannet_data
+from .scenes import scene_data, scannet_data, room_data
 from .detection import run_detection
+from .votenet import run_votenet
 
 # %% auto #0
-__all__ = ['COMMON', 'EPOCHS', 'TASKS', 'TaskSpec', 'Task', 'task_of', 'task_spec', 'task_readme', 'run_task']
+__all__ = ['COMMON', 'HEAD', 'EPOCHS', 'TASKS', 'TaskSpec', 'run_detector', 'Task', 'task_of', 'task_spec', 'task_readme',
+           'run_task']
 
 # %% ../nbs/19a_tasks.ipynb #c723
 COMMON = dict(row=PARAMS["row"], profile=Param("cpu", tuple(PROFILES), help="smoke | cpu | paper"),
@@ -108,6 +110,15 @@ def claim(self: TaskSpec, root: str | Path | None = None) -> Path:
     "Write `spec.json` into `self.folder(root)`, or check the one there describes this run (`settings.claim_spec`)."
     return claim_spec(self, self.folder(root))
 
+# %% ../nbs/19a_tasks.ipynb #c209
+HEAD = Param("3detr", ("3detr", "votenet"), help="the detector: 3DETR-style (detection) or VoteNet-style (votenet)")
+
+def run_detector(encoder, profile: str, out_dir, seed: int = 0, data=None, data_root=None, progress: bool = True,
+                 epochs: int | None = None, head: str = "3detr") -> tuple[dict, object]:
+    "The detection tasks' run: `detection.run_detection` (3DETR-style) or `votenet.run_votenet` by `head`."
+    run = {"3detr": run_detection, "votenet": run_votenet}[HEAD.check("head", head)]
+    return run(encoder, profile, out_dir, seed=seed, data=data, data_root=data_root, progress=progress, epochs=epochs)
+
 # %% ../nbs/19a_tasks.ipynb #c365
 @dataclass(frozen=True)
 class Task:
@@ -140,10 +151,13 @@ TASKS = {
                          job="semseg-s3dis", paper="Sec. 6.2.2, Table 2"),
     "partseg_probe_shapenetpart": Task("nbs/41_partseg_probe.ipynb", ds.shapenetpart_data, ds.run_probe,
                                        select=dict(dataset="shapenetpart"), paper="Table 4's data"),
-    "detection": Task("nbs/45_detection.ipynb", scene_data, run_detection, dict(epochs=EPOCHS),
+    "detection": Task("nbs/45_detection.ipynb", scene_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
                       report=reports.finetune_readme, job="detect", select=dict(dataset="synthetic"),
                       paper="Sec. 6.2.1, Table 1's task on RandomRooms-style rooms"),
-    "detection_scannet": Task("nbs/45_detection.ipynb", scannet_data, run_detection, dict(epochs=EPOCHS),
+    "detection_rooms": Task("nbs/45_detection.ipynb", room_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
+                            report=reports.finetune_readme, job="detect-rooms", select=dict(dataset="rooms"),
+                            paper="Sec. 6.2.1, Table 1's task on rooms scanned like ScanNet"),
+    "detection_scannet": Task("nbs/45_detection.ipynb", scannet_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
                               report=reports.finetune_readme, job="detect-scannet", select=dict(dataset="scannet"),
                               paper="Sec. 6.2.1, Table 1"),
 }
