@@ -621,7 +621,8 @@ def probe_readme(profile: str = "cpu", root=None, study: str = "partseg_probe") 
 
 # %% ../nbs/19_reports.ipynb #c029l
 DETECTION_COLS = (("AP25", "map25"), ("AP50", "map50"), ("class-agnostic AP25", "agnostic25"),
-                  ("class-agnostic AP50", "agnostic50"), ("recall at IoU 0.25", "recall25"),
+                  ("class-agnostic AP50", "agnostic50"), ("AP50, true centres", "oracle_center50"),
+                  ("AP50, true sizes", "oracle_size50"), ("recall at IoU 0.25", "recall25"),
                   ("train AP25", "train_map25"))
 FINETUNE_STUDIES = {
     "partseg_finetune": dict(
@@ -639,8 +640,10 @@ FINETUNE_STUDIES = {
         what="a detector fine-tuned from the encoder (`3detr`: `detection.Detector`; `votenet`: "
              "`votenet.VoteDetector`), a schedule fixed in advance",
         note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes; class-agnostic: "
-             "every box one class (box quality apart from classification); train: AP25 on the training scenes "
-             "(`votenet`: the first as many as the test scenes), whether the detector fits its own data. ",
+             "every box one class (box quality apart from classification); true centres / sizes: AP50 with the "
+             "centre or the size of each predicted box taken from the nearest true box (`votenet.oracle`); train: AP25 "
+             "on the training scenes (`votenet`: the first as many as the test scenes), whether the detector fits its "
+             "own data. ",
         findings=("map25", "map50"), table=dict(key="map25", size_col="detector", cols=DETECTION_COLS))
        for study, data in (("detection", "RandomRooms-style procedural rooms"), ("detection_rooms", "rooms scanned "
                            "like ScanNet"), ("detection_scannet", "ScanNetV2"))}}

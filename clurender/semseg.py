@@ -24,14 +24,14 @@ __all__ = ['S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'S3DIS_ROOMS_DIR', 's3dis_blocks', 
 def _block_picks(sel: np.ndarray, n_points: int, cover: bool, rng) -> list[tuple[np.ndarray, np.ndarray]]:
     """(indices (n,), counted (n,) bool) of one block's model inputs: PointNet's one draw of `n_points` (without
     replacement, or every point and repeats when fewer), or with `cover` chunks of a permutation that hold every point
-    once (the last chunk padded with repeats of its own points, not counted)."""
+    once: ⌈len/n⌉ chunks of equal size (±1), each padded with repeats of its own points, not counted; a block of
+    4,097 points is two chunks of about 2,048, not 4,096 and one point repeated 4,096 times."""
     if not cover:
         pick = rng.choice(sel, n_points, replace=len(sel) < n_points)
         counted = np.zeros(n_points, bool); counted[np.unique(pick, return_index=True)[1]] = True
         return [(pick, counted)]
     perm, out = rng.permutation(sel), []
-    for s in range(0, len(perm), n_points):
-        part = perm[s:s + n_points]
+    for part in np.array_split(perm, -(-len(perm) // n_points)):     # equal chunks, not full ones and a remainder
         pad = rng.choice(part, n_points - len(part))                    # repeats of the chunk's own points
         out.append((np.concatenate([part, pad]), np.arange(n_points) < len(part)))
     return out

@@ -137,6 +137,7 @@ class Task:
         first = next(t for t in TASKS.values() if t.notebook == self.notebook)
         return {k: v for k, v in self.select.items() if first.select.get(k) != v}
 
+# %% ../nbs/19a_tasks.ipynb #c366
 EPOCHS = Param(None, int, 1, help="None: the task's schedule")
 TASKS = {
     "partseg_probe": Task("nbs/41_partseg_probe.ipynb", ds.probe_data, ds.run_probe, report=reports.probe_readme,
