@@ -28,7 +28,7 @@ VOTE_HEADS = {"smoke": dict(seeds=64, crop=16, radius=0.5, context=1.2, proposal
                           width=128),
               "paper": dict(seeds=1024, crop=64, radius=0.5, context=1.2, proposals=256, vote_radius=0.3, group=16,
                             width=256)}
-VOTE_EPOCHS = {"smoke": 1, "cpu": 20, "paper": 180}   # cpu: 1,000 steps, ≈ 30 min on 2 cores
+VOTE_EPOCHS = {"smoke": 1, "cpu": 20, "paper": 180}   # cpu: 1,000 steps, ≈ 15 min on 2 cores
 VOTE_WEIGHTS = dict(vote=1.0, objectness=0.5, center=1.0, size=1.0, sem=0.1)        # VoteNet's loss weights
 NEAR, FAR = 0.3, 0.6                                                                # its objectness thresholds (m)
 
