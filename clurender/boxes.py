@@ -8,7 +8,8 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['check_boxes', 'box_corners', 'box_iou', 'giou', 'voc_ap', 'match_detections', 'evaluate_detections']
+__all__ = ['check_boxes', 'box_corners', 'box_iou', 'giou', 'voc_ap', 'match_detections', 'evaluate_detections', 'nms3d',
+           'parse_predictions', 'oracle', 'draw_boxes']
 
 # %% ../nbs/17a_boxes.ipynb #c140
 _UNIT = torch.tensor([[0, 0, 0], [1, 0, 0], [1, 1, 0], [0, 1, 0],
@@ -91,3 +92,50 @@ def evaluate_detections(preds: list, gts: list, classes: list[str], thresholds=(
         out[f"ap{name}"], out[f"map{name}"] = aps, float(np.mean(have)) if have else None
         out[f"recall{name}"] = float(np.mean(list(recs.values()))) if recs else None
     return out
+
+# %% ../nbs/17a_boxes.ipynb #e102
+def nms3d(boxes: torch.Tensor, scores: torch.Tensor, iou: float = 0.25) -> torch.Tensor:
+    "Greedy 3D non-maximum suppression of axis-aligned boxes (n, 6): indices kept, by decreasing score."
+    order, over = scores.argsort(descending=True), box_iou(boxes, boxes) > iou           # (n,), (n, n)
+    gone, keep = torch.zeros(len(boxes), dtype=torch.bool), []
+    for i in order.tolist():
+        if gone[i]: continue
+        keep.append(i); gone |= over[i]
+    return torch.as_tensor(keep, dtype=torch.long)
+
+# %% ../nbs/17a_boxes.ipynb #e104
+def parse_predictions(boxes: torch.Tensor, objectness: torch.Tensor, probs: torch.Tensor, min_score: float = 0.05,
+                      nms_iou: float = 0.25, agnostic: bool = False) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """One scene's proposals, boxes (K, 6), objectness (K,) and class probabilities (K, C) → the evaluator's
+    (boxes (q, 6), scores (q,), labels (q,)) by VoteNet's and 3DETR's protocol (see above); `agnostic`: NMS over
+    all classes, each kept box once, label 0, scored by its objectness."""
+    k = (objectness >= min_score).nonzero()[:, 0]
+    bx, s, p = boxes[k], objectness[k], probs[k]
+    lab = torch.zeros_like(k) if agnostic else p.argmax(-1)
+    kept = [(lab == c).nonzero()[:, 0] for c in lab.unique()]                     # NMS within each class
+    kept = torch.cat([i[nms3d(bx[i], s[i], nms_iou)] for i in kept]) if kept else k
+    bx, s, p = bx[kept], s[kept], p[kept]
+    if agnostic: return bx, s, torch.zeros(len(s), dtype=torch.long)
+    C = p.shape[-1]                                                                # per-class proposals
+    return bx.repeat_interleave(C, 0), (s[:, None] * p).flatten(), torch.arange(C).repeat(len(s))
+
+# %% ../nbs/17a_boxes.ipynb #e107
+def oracle(preds: list, gts: list, part: str) -> list:
+    """`preds` (per scene, as `parse_predictions` returns) with each box's 'center' or 'size' replaced by that of
+    the nearest true box of its scene (gts[i] = (boxes (k, 6), labels)); scenes without boxes are left as they are."""
+    sl = {"center": slice(0, 3), "size": slice(3, 6)}[part]
+    out = []
+    for (b, s, l), (g, _) in zip(preds, gts):
+        if len(g) and len(b):
+            b = b.clone(); b[:, sl] = g[torch.cdist(b[:, :3], g[:, :3]).argmin(1)][:, sl]
+        out.append((b, s, l))
+    return out
+
+# %% ../nbs/17a_boxes.ipynb #e109
+def draw_boxes(ax, boxes: torch.Tensor, colour: str, labels=None, names=None, lw: float = 1.2):
+    "Top view of boxes (n, 6) on matplotlib's axes `ax`: rectangles in the x–y plane, named names[labels[i]] if given."
+    import matplotlib.pyplot as plt
+    for i, (x, y, _, dx, dy, _) in enumerate(torch.as_tensor(boxes, dtype=torch.float32).tolist()):
+        ax.add_patch(plt.Rectangle((x - dx / 2, y - dy / 2), dx, dy, fill=False, color=colour, lw=lw))
+        if labels is not None: ax.text(x - dx / 2, y + dy / 2, names[int(labels[i])], fontsize=6, color=colour)
+    return ax

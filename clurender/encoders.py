@@ -148,6 +148,11 @@ class PointEncoder(nn.Module):
         P = lambda t: torch.cat([t.amax(1), t.mean(1)], -1) if pool == "maxmean" else t.amax(1)
         return P(g) if layer == "global" else P(f) if layer == "output" else torch.cat([P(g), P(f)], -1)
 
+    def pooled_global(self, points: torch.Tensor) -> torch.Tensor:
+        """The max-pooled global-level feature (B, global_dim): `global_features(points, pool='max')`; an encoder that
+        can skip its per-point output for it (PointNet) overrides this — the detectors call it on many small crops."""
+        return self.global_features(points, pool="max")
+
 # %% ../nbs/06_encoders.ipynb #c795
 def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> nn.Sequential:
     "Shared per-point MLP on (..., C) tensors: Linear + norm ('bn' | 'ln' | 'none') + activation; last layer plain if not `last_act`."
@@ -293,6 +298,10 @@ class PointNet(PointEncoder):
         loc = self.local(points)                                         # (B, N, 64)
         gmax = max_linear_bn_relu(self.glob[:3](loc), self.glob[3], self.glob[4])   # (B, emb)
         return split_first_linear(self.seg, loc, gmax)                   # (B, N, dim)
+
+    def pooled_global(self, points):
+        "The global layer alone, max-pooled (B, emb): no per-point output."
+        return self.glob(self.local(self.check(points))).amax(1)
 
 
 # %% ../nbs/06_encoders.ipynb #c012

@@ -641,9 +641,9 @@ FINETUNE_STUDIES = {
              "`votenet.VoteDetector`), a schedule fixed in advance",
         note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes; class-agnostic: "
              "every box one class (box quality apart from classification); true centres / sizes: AP50 with the "
-             "centre or the size of each predicted box taken from the nearest true box (`votenet.oracle`); train: AP25 "
-             "on the training scenes (`votenet`: the first as many as the test scenes), whether the detector fits its "
-             "own data. ",
+             "centre or the size of each predicted box taken from the nearest true box (`boxes.oracle`); train: AP25 "
+             "on the first as many training scenes as there are test scenes (all training scenes for the older "
+             "3DETR-style rows, without 3DETR's recipe), whether the detector fits its own data. ",
         findings=("map25", "map50"), table=dict(key="map25", size_col="detector", cols=DETECTION_COLS))
        for study, data in (("detection", "RandomRooms-style procedural rooms"), ("detection_rooms", "rooms scanned "
                            "like ScanNet"), ("detection_scannet", "ScanNetV2"))}}

@@ -33,6 +33,7 @@ def box_of_points(points: torch.Tensor, boxes: torch.Tensor) -> torch.Tensor:
     vol = torch.where(inside, boxes[:, 3:].prod(-1)[None], torch.inf)
     return torch.where(inside.any(1), vol.argmin(1), -1) if len(boxes) else torch.full((len(points),), -1)
 
+# %% ../nbs/17b_scenes.ipynb #c302s
 class SceneSet(Dataset):
     """Scenes as detection items: points (S, N, 3); boxes (S, K, 6) = centre, size (axis-aligned) and labels (S, K),
     padded to the most boxes of a scene with label −1; instance (S, N): each point's box (−1: none; from the boxes
@@ -58,6 +59,12 @@ class SceneSet(Dataset):
     def scene(self, i: int) -> tuple[torch.Tensor, torch.Tensor]:
         keep = self.labels[i] >= 0
         return self.boxes[i][keep], self.labels[i][keep]
+    def head(self, n: int) -> "SceneSet":
+        "The first n scenes, with everything they carry."
+        cut = lambda x: None if x is None else x[:n]
+        return SceneSet(self.points[:n], [self.scene(i)[0] for i in range(min(n, len(self)))],
+                        [self.scene(i)[1] for i in range(min(n, len(self)))], self.classes, self.names[:n],
+                        cut(self.colors), cut(self.semantic), self.instance[:n])
 
 def subsample(points: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
     "n indices of `points` drawn at random (3DETR's sampling), without replacement when there are enough."

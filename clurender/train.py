@@ -64,15 +64,17 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
              progress: bool = True, seed: int | None = None) -> dict:
     """Train `model` (a `CluRender`) on `dataset` (items as `SyntheticViews`); hyper-parameters default to `model.P`;
     AdamW with `P.lr_step` / `P.lr_gamma` steps unless the model has `configure_optimizer(lr, epochs)` → (opt, sched).
-    Writes out_dir/{last.pt, metrics.jsonl, encoder.pt}. `max_steps` stops (like an interrupt) after that many steps
-    in total. Returns {'steps', 'epochs_done', 'finished', 'wall_s' (this call), 'train_s' (every call since step 0:
-    the checkpoint carries the time spent before it), 'checkpoint', 'encoder'}; metrics.jsonl's `time` is train_s."""
+    A model's `clip_norm` (if set) clips the gradients' norm. Writes out_dir/{last.pt, metrics.jsonl, encoder.pt}.
+    `max_steps` stops (like an interrupt) after that many steps in total. Returns {'steps', 'epochs_done', 'finished',
+    'wall_s' (this call), 'train_s' (every call since step 0: the checkpoint carries the time spent before it),
+    'checkpoint', 'encoder'}; metrics.jsonl's `time` is train_s."""
     P = model.P
     epochs = P.epochs if epochs is None else epochs
     G = P.batch_size if batch_size is None else batch_size
     lr = P.lr if lr is None else lr
     seed = P.seed if seed is None else seed
     out = Path(out_dir); rank, world, dev = _dist_setup()
+    clip = getattr(model, "clip_norm", None)                                  # e.g. 3DETR's 0.1
     if dev.type == "cpu": reuse_freed_memory()                               # big CPU tensors without page faults
     if dev.type == "cpu" and rank == 0 and (note := late_note(clurender.WAIT_POLICY)):
         warnings.warn(note, RuntimeWarning, stacklevel=2)                     # once per calling line
@@ -135,7 +137,9 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
                     raise FloatingPointError(f"non-finite loss at step {step} (epoch {epoch + 1}, batch "
                                              f"{pos['batch']}); "
                                              f"{last}. Lower the learning rate or check the data.")
-                opt.zero_grad(set_to_none=True); res["loss"].backward(); opt.step()
+                opt.zero_grad(set_to_none=True); res["loss"].backward()
+                if clip: torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
+                opt.step()
                 logs = torch.stack([v.detach().float() for v in res.values()])
                 if world > 1: dist.all_reduce(logs); logs /= world
                 step += 1; pos["batch"] += 1

@@ -8,18 +8,16 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from pytorch3d.ops import ball_query
 from pytorch3d.ops.utils import masked_gather
 from .core import Profile, get_profile, check_tensor, seed_everything
-from .boxes import box_iou, evaluate_detections
-from .encoders import mlp, PointNet
-from .train import pretrain
+from .boxes import parse_predictions, draw_boxes
+from .encoders import mlp
 from .scenes import SceneSet, room_data
-from .detection import _fps
+from .detection import head_profile, group, seed_crops, augment, evaluate_boxes, fit_and_evaluate
 
 # %% auto #0
-__all__ = ['VOTE_HEADS', 'VOTE_EPOCHS', 'VOTE_WEIGHTS', 'NEAR', 'FAR', 'vote_profile', 'group', 'crop_features', 'VoteDetector',
-           'vote_loss', 'nms3d', 'oracle', 'vote_detect', 'evaluate_votes', 'run_votenet', 'plot_votes']
+__all__ = ['VOTE_HEADS', 'VOTE_EPOCHS', 'VOTE_WEIGHTS', 'NEAR', 'FAR', 'vote_profile', 'VoteDetector', 'vote_loss', 'vote_detect',
+           'evaluate_votes', 'run_votenet', 'plot_votes']
 
 # %% ../nbs/17f_votenet.ipynb #c781
 VOTE_HEADS = {"smoke": dict(seeds=64, crop=16, radius=0.5, context=1.2, proposals=32, vote_radius=0.3, group=8,
@@ -34,22 +32,7 @@ NEAR, FAR = 0.3, 0.6                                                            
 
 def vote_profile(profile: str | Profile = "cpu", **overrides) -> Profile:
     "VoteNet's optimiser (Adam, lr 10⁻³, batch 8) and `VOTE_EPOCHS` on top of a profile; `overrides` change any field."
-    P = get_profile(profile)
-    sched = dict(batch_size=4 if P.name == "smoke" else 8, lr=1e-3, weight_decay=0.0,
-                 epochs=VOTE_EPOCHS.get(P.name, 180))
-    return P.replace(**{**sched, **overrides})
-
-# %% ../nbs/17f_votenet.ipynb #c361
-def group(centres: torch.Tensor, points: torch.Tensor, k: int, radius: float) -> torch.Tensor:
-    """Indices (B, M, k) of up to k points of (B, N, 3) within `radius` of each centre (B, M, 3) (PyTorch3D's
-    `ball_query`, in index order); empty slots repeat the first neighbour found, as PointNet++'s grouping does."""
-    idx = ball_query(centres, points, K=k, radius=radius, return_nn=False)[1]          # (B, M, k), −1: empty
-    return torch.where(idx >= 0, idx, idx[..., :1].clamp_min(0))
-
-def crop_features(encoder: nn.Module, crops: torch.Tensor) -> torch.Tensor:
-    "The encoder's max-pooled global feature of each crop: (n, k, 3) → (n, global_dim)."
-    if isinstance(encoder, PointNet): return encoder.glob(encoder.local(crops)).amax(1)   # its global layer alone
-    return encoder.global_features(crops, pool="max")
+    return head_profile(profile, VOTE_EPOCHS, 1e-3, 0.0, **overrides)
 
 # %% ../nbs/17f_votenet.ipynb #c695
 class VoteDetector(nn.Module):
@@ -74,10 +57,8 @@ class VoteDetector(nn.Module):
 # %% ../nbs/17f_votenet.ipynb #c583
 def _seeds(self: VoteDetector, points: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     "Seed indices (B, M), positions (B, M, 3) and features (B, M, w) of metric points (B, N, 3)."
-    H, (B, N, _) = self.H, points.shape
-    si = _fps(points, H["seeds"]); xyz = masked_gather(points, si)                 # (B, M), (B, M, 3)
-    crops = (masked_gather(points, group(xyz, points, H["crop"], H["radius"])) - xyz[:, :, None]) / H["radius"]
-    g = crop_features(self.encoder, crops.flatten(0, 1)).view(B, xyz.shape[1], -1)   # (B, M, g)
+    H = self.H
+    si, xyz, g = seed_crops(self.encoder, points, H["seeds"], H["crop"], H["radius"])   # (B, M), (B, M, 3), (B, M, g)
     height = xyz[..., 2:] - points[..., 2].amin(1)[:, None, None]                  # above the lowest point (floor)
     f = self.seed_in(torch.cat([g, height], -1))                                   # (B, M, w)
     ni = group(xyz, xyz, 16, H["context"])                                         # (B, M, 16) neighbouring seeds
@@ -130,18 +111,9 @@ def vote_loss(out: dict, gt_boxes: torch.Tensor, gt_labels: torch.Tensor, instan
                 loss_sem=l_sem)
 
 # %% ../nbs/17f_votenet.ipynb #c731
-def _augment(points: torch.Tensor, boxes: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    "VoteNet's ScanNet flips, kept axis-aligned: random flips of x and y and a random x ↔ y swap, per scene."
-    p, b = points.clone(), boxes.clone()
-    for i in range(len(p)):
-        for ax in (0, 1):
-            if torch.rand(()) < 0.5: p[i, :, ax] = -p[i, :, ax]; b[i, :, ax] = -b[i, :, ax]
-        if torch.rand(()) < 0.5: p[i] = p[i][:, [1, 0, 2]]; b[i] = b[i][:, [1, 0, 2, 4, 3, 5]]
-    return p, b
-
 def _forward(self: VoteDetector, batch: dict, step: int = 0) -> dict:
     "Losses of a batch of `SceneSet` items, augmented in training, for `train.pretrain`."
-    p, b = _augment(batch["points"], batch["boxes"]) if self.training else (batch["points"], batch["boxes"])
+    p, b = augment(batch["points"], batch["boxes"]) if self.training else (batch["points"], batch["boxes"])
     return vote_loss(self.boxes_of(p), b, batch["labels"], batch["instance"])
 VoteDetector.forward = _forward
 
@@ -153,85 +125,33 @@ def _configure_optimizer(self: VoteDetector, lr: float, epochs: int):
     return opt, torch.optim.lr_scheduler.MultiStepLR(opt, milestones=miles, gamma=0.1)
 VoteDetector.configure_optimizer = _configure_optimizer
 
-# %% ../nbs/17f_votenet.ipynb #c337
-def nms3d(boxes: torch.Tensor, scores: torch.Tensor, iou: float = 0.25) -> torch.Tensor:
-    "Greedy 3D non-maximum suppression of axis-aligned boxes (n, 6): indices kept, by decreasing score."
-    order, over = scores.argsort(descending=True), box_iou(boxes, boxes) > iou           # (n,), (n, n)
-    gone, keep = torch.zeros(len(boxes), dtype=torch.bool), []
-    for i in order.tolist():
-        if gone[i]: continue
-        keep.append(i); gone |= over[i]
-    return torch.as_tensor(keep, dtype=torch.long)
-
-# %% ../nbs/17f_votenet.ipynb #c639
-def oracle(preds: list, gts: list, part: str) -> list:
-    """`preds` (as `vote_detect` returns) with each box's 'center' or 'size' replaced by that of the nearest true box
-    of its scene (gts[i] = (boxes (k, 6), labels)); scenes without boxes are left as they are."""
-    sl = {"center": slice(0, 3), "size": slice(3, 6)}[part]
-    out = []
-    for (b, s, l), (g, _) in zip(preds, gts):
-        if len(g) and len(b):
-            b = b.clone(); b[:, sl] = g[torch.cdist(b[:, :3], g[:, :3]).argmin(1)][:, sl]
-        out.append((b, s, l))
-    return out
-
 # %% ../nbs/17f_votenet.ipynb #c275
 @torch.no_grad()
 def vote_detect(model: VoteDetector, points: torch.Tensor, batch_size: int = 8, min_score: float = 0.05,
                 nms_iou: float = 0.25, agnostic: bool = False) -> list:
-    """Boxes of each scene (S, N, 3) as VoteNet evaluates ScanNet (see the top) → [(boxes (q,6), scores (q,),
-    labels (q,))]; `agnostic`: NMS over all classes, each kept box once, label 0, scored by its objectness."""
+    """Boxes of each scene (S, N, 3) as VoteNet evaluates ScanNet (see the top; `boxes.parse_predictions`) →
+    [(boxes (q,6), scores (q,), labels (q,))]; `agnostic`: each kept box once, label 0, scored by its objectness."""
     was = model.training; model.eval(); res = []
     for i in range(0, len(points), batch_size):
         o = model.boxes_of(points[i:i + batch_size])
         obj, prob = o["objectness"].softmax(-1)[..., 1], o["logits"].softmax(-1)           # (b, K), (b, K, C)
-        for s, p, bx in zip(obj, prob, torch.cat([o["center"], o["size"]], -1)):
-            k = (s >= min_score).nonzero()[:, 0]; bx, s, p = bx[k], s[k], p[k]
-            lab = torch.zeros_like(k) if agnostic else p.argmax(-1)
-            kept = [(lab == c).nonzero()[:, 0] for c in lab.unique()]                 # NMS within each class
-            kept = torch.cat([k0[nms3d(bx[k0], s[k0], nms_iou)] for k0 in kept]) if kept else k
-            bx, s, p = bx[kept], s[kept], p[kept]
-            if agnostic: res.append((bx, s, torch.zeros(len(s), dtype=torch.long))); continue
-            C = p.shape[-1]                                                          # per-class proposals
-            res.append((bx.repeat_interleave(C, 0), (s[:, None] * p).flatten(), torch.arange(C).repeat(len(s))))
+        res += [parse_predictions(bx, s, p, min_score, nms_iou, agnostic)
+                for s, p, bx in zip(obj, prob, torch.cat([o["center"], o["size"]], -1))]
     model.train(was); return res
 
 def evaluate_votes(model: VoteDetector, scenes: SceneSet, batch_size: int = 8, oracles=()) -> dict:
-    """`boxes.evaluate_detections` of `vote_detect` on every scene: {'map25', 'map50', 'recall25', …, 'ap25', …},
-    'agnostic25', 'agnostic50' (class-agnostic AP: every box one class) and, for each part in `oracles`
-    ('center', 'size'), 'oracle_<part>25', 'oracle_<part>50': mAP with that part taken from the truth (`oracle`)."""
-    gts = [scenes.scene(i) for i in range(len(scenes))]
-    preds = vote_detect(model, scenes.points, batch_size)
-    out = evaluate_detections(preds, gts, scenes.classes)
-    a = evaluate_detections(vote_detect(model, scenes.points, batch_size, agnostic=True),
-                            [(b, torch.zeros_like(l)) for b, l in gts], ["object"])
-    out.update(agnostic25=a["map25"], agnostic50=a["map50"])
-    for part in oracles:
-        o = evaluate_detections(oracle(preds, gts, part), gts, scenes.classes)
-        out.update({f"oracle_{part}25": o["map25"], f"oracle_{part}50": o["map50"]})
-    return out
+    "`detection.evaluate_boxes` of `vote_detect`: mAP, class-agnostic AP and the `oracles`' AP."
+    return evaluate_boxes(lambda p, agnostic: vote_detect(model, p, batch_size, agnostic=agnostic), scenes, oracles)
 
 # %% ../nbs/17f_votenet.ipynb #c108
 def run_votenet(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data=None, data_root=None,
                 progress: bool = True, epochs: int | None = None) -> tuple[dict, VoteDetector]:
-    """Fine-tune a `VoteDetector` over `encoder` on data[0] (default: `scenes.room_data(profile)`), resuming from
-    `out_dir`, and evaluate on data[1]: ({'test': {'map25', 'map50', 'recall25', 'recall50', 'agnostic25',
-    'agnostic50', 'oracle_center25', …}, 'test_ap': per class, 'train': the same on the first len(test) training
-    scenes, 'steps', 'detector'}, the model)."""
-    train, test = data if data is not None else room_data(profile, data_root)
+    """Fine-tune a `VoteDetector` over `encoder` on data[0] (default: `scenes.room_data(profile)`) and evaluate it
+    (`detection.fit_and_evaluate`) → (its dict, the model)."""
+    data = data if data is not None else room_data(profile, data_root)
     seed_everything(seed)
-    model = VoteDetector(encoder, len(train.classes), profile, seed=seed, **({"epochs": epochs} if epochs else {}))
-    res = pretrain(model, train, out_dir, progress=progress, resume=True)
-    keys = ("map25", "map50", "recall25", "recall50", "agnostic25", "agnostic50")
-    m_test = evaluate_votes(model, test, oracles=("center", "size"))
-    oracles = {k: v for k, v in m_test.items() if k.startswith("oracle_")}
-    n = min(len(test), len(train))
-    fit = SceneSet(train.points[:n], [train.scene(i)[0] for i in range(n)], [train.scene(i)[1] for i in range(n)],
-                   train.classes, instance=train.instance[:n])
-    m_train = evaluate_votes(model, fit)
-    return dict(test={**{k: m_test[k] for k in keys}, **oracles}, train={k: m_train[k] for k in keys},
-                test_ap=dict(ap25=m_test["ap25"], ap50=m_test["ap50"]), steps=res["steps"],
-                detector=model.config), model
+    model = VoteDetector(encoder, len(data[0].classes), profile, seed=seed, **({"epochs": epochs} if epochs else {}))
+    return fit_and_evaluate(model, evaluate_votes, data, out_dir, progress), model
 
 # %% ../nbs/17f_votenet.ipynb #c191
 def plot_votes(model: VoteDetector, scenes: SceneSet, i: int = 0, ax=None, min_score: float = 0.5):
@@ -239,10 +159,7 @@ def plot_votes(model: VoteDetector, scenes: SceneSet, i: int = 0, ax=None, min_s
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5, 5))[1]
     p = scenes.points[i]; ax.scatter(p[:, 0], p[:, 1], s=1, c="0.6")
-    (b, s, _), = vote_detect(model, scenes.points[i:i + 1], min_score=min_score, agnostic=True)
-    for boxes, colour in ((scenes.scene(i)[0], "red"), (b, "green")):
-        for bb in boxes:
-            ax.add_patch(plt.Rectangle((float(bb[0] - bb[3] / 2), float(bb[1] - bb[4] / 2)), float(bb[3]),
-                                       float(bb[4]), fill=False, color=colour, lw=1.2))
+    (b, _, _), = vote_detect(model, scenes.points[i:i + 1], min_score=min_score, agnostic=True)
+    draw_boxes(ax, scenes.scene(i)[0], "red"); draw_boxes(ax, b, "green")
     ax.set_aspect("equal"); ax.set_title(f"{scenes.names[i]}: true (red), predicted (green)", fontsize=9)
     return ax
