@@ -13,9 +13,9 @@ import clurender
 
 # %% auto #0
 __all__ = ['PROFILES', 'TEST_RESULTS_ENV', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'pick_profile',
-           'check_tensor', 'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results', 'load_results',
-           'cpu_ticks', 'cpu_split', 'machine_load', 'run_record', 'project_root', 'numba_threads', 'test_results_root',
-           'results_root', 'notebook_parameters', 'loader_throughput']
+           'set_threads', 'check_tensor', 'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results',
+           'load_results', 'cpu_ticks', 'cpu_split', 'machine_load', 'run_record', 'project_root', 'numba_threads',
+           'test_results_root', 'results_root', 'notebook_parameters', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -106,6 +106,20 @@ def pick_profile(profile: str | None) -> str:
     else: profile, why = "cpu", "no CUDA on this machine"
     print(f"profile: {profile} ({why}; -p profile smoke|cpu|paper to choose)")
     return profile
+
+# %% ../nbs/00_core.ipynb #c180t
+def set_threads(n: int | None = None) -> int:
+    """Torch's intra-op threads for this process: `n`, else `$CLURENDER_THREADS`, else every core the process may run
+    on. Returns the number set."""
+    env = os.environ.get("CLURENDER_THREADS")
+    if n is None and env:
+        if not env.strip().isdigit() or int(env) < 1:
+            raise ValueError(f"CLURENDER_THREADS={env!r}: set it to a whole number of threads ≥ 1, or unset it to use "
+                             "every core")
+        n = int(env)
+    if n is None: n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if n < 1: raise ValueError(f"threads must be ≥ 1, got {n}")
+    torch.set_num_threads(n); return n
 
 # %% ../nbs/00_core.ipynb #c015
 def _all_finite(x: torch.Tensor) -> bool:
