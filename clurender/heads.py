@@ -34,7 +34,7 @@ class PointTransformerLayer(nn.Module):
         self.k = k
         self.q, self.kk, self.v = nn.Linear(c, c), nn.Linear(c, c), nn.Linear(c, c)
         # ReLUs not in place: on Linear's output view of a (B, N, k, C) input, an in-place ReLU makes autograd copy the
-        # whole gradient back (CopySlices) — 13 such copies were ~0.2 s of a `cpu` step (issue #22)
+        # whole gradient back (CopySlices) — 13 such copies were ~0.2 s of a `cpu` step
         self.theta = nn.Sequential(nn.Linear(3, c), nn.ReLU(), nn.Linear(c, c))
         self.gamma = nn.Sequential(nn.Linear(c, c), nn.ReLU(), nn.Linear(c, c))
 

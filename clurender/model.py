@@ -85,9 +85,9 @@ class CluRender(nn.Module):
         self.use_cluster = pretext == "clurender" and use_cluster
         self.use_render = pretext == "clurender" and use_render
         self.render_weight, self.jigsaw_k = render_weight, jigsaw_k
-        self.prior, self.tau, self.prior_mix = prior, tau, prior_mix           # issue #19: cluster priors
-        self.balance = bool(balance)                                          # issue #19: L_c and L_r balanced at f
-        self.orth = orth                                                      # issue #19: Eq. 14 or its frame form
+        self.prior, self.tau, self.prior_mix = prior, tau, prior_mix           # cluster priors (beyond the paper)
+        self.balance = bool(balance)                                          # beyond the paper: L_c, L_r balanced at f
+        self.orth = orth                                                      # Eq. 14 or its frame form
         self.render_chunk = render_chunk           # images per checkpointed chunk of R (memory only: not in `config`)
         self.config = dict(encoder=encoder, profile=P.to_dict(), pretext=pretext, use_cluster=use_cluster, use_render=use_render,
                            labels=labels, fitting=fitting, render_weight=render_weight, jigsaw_k=jigsaw_k, seed=seed)

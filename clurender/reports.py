@@ -445,7 +445,7 @@ def ablations_readme(root=None, study: str = "ablations") -> str:
           "equal settings are shared between tables: the `cluster_only` run is Table 8's J = 64, Table 6's "
           "clustering-only and Table 7's OT row.", ""]
     tables = sorted(base.glob("table*_cpu.md"), key=lambda f: int(re.sub(r"\D", "", f.stem.split("_")[0]) or 0))
-    for f in tables + sorted(base.glob("beyond_*_cpu.md")):              # then issue #19's (nbs/25_beyond_priors)
+    for f in tables + sorted(base.glob("beyond_*_cpu.md")):              # then the cluster-prior study's (nbs/25)
         md += [f.read_text().rstrip() + "\n"] + ([f"![{f.stem}]({f.stem}.png)\n"] if f.with_suffix(".png").exists()
                                                   else [])
     md += ["## Cost of one run (`cpu` profile)\n", cost_table("cpu", root, study)]

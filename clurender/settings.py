@@ -88,9 +88,9 @@ MODEL_OPTIONS = {"labels": ("ot", "l2"), "fitting": ("sliced", "sinkhorn", "l2")
                  "prior_mix": float, "balance": (False, True),         # allowed values, or the type of a number
                  "orth": ("paper", "frame")}
 MODEL_DEFAULTS = {"labels": "ot", "render_weight": 1.0, "jigsaw_k": 3,   # CluRender's; fitting: the profile's
-                  "prior": "uniform", "tau": 1e-2, "prior_mix": 0.5,     # cluster priors (issue #19)
-                  "balance": False,                                    # L_c / L_r balanced at f (issue #19)
-                  "orth": "paper"}                                     # Eq. 14 or its frame form (issue #19)
+                  "prior": "uniform", "tau": 1e-2, "prior_mix": 0.5,     # cluster priors (beyond the paper)
+                  "balance": False,                                    # L_c / L_r balanced at f (beyond the paper)
+                  "orth": "paper"}                                     # Eq. 14 or its frame form
 SYMBOLS = {"n_clusters": "J", "n_views": "V"}                       # the paper's symbols (Tables 8, 9), in slugs and -p
 _NOT_OVERRIDABLE = ("name", "seed")
 
