@@ -486,9 +486,12 @@ def readme_with_headline(text: str, profile: str = "cpu", root=None) -> str:
 
 # %% ../nbs/19_reports.ipynb #c029c
 def _group_of(d: dict, study: str):
-    "What a run's row is grouped by: training meshes per category (12: all), the detector (`head`), or None."
+    """What a run's row is grouped by: training meshes per category (12: all), the detector (`head`, with its
+    schedule where the run set one), or None."""
     if "shots" in d: return d["shots"] or 12
-    return d.get("head", "3detr") if study.startswith("detection") else None    # runs before heads: 3DETR-style
+    if not study.startswith("detection"): return None
+    head = d.get("head", "3detr")                                                  # runs before heads: 3DETR-style
+    return f"{head}, {d['epochs']} epochs" if d.get("epochs") else head
 
 def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> dict:
     """{(group, row): {seed: test metrics, and the training set's as 'train_<key>'}} of a fine-tuning study; group:
