@@ -487,8 +487,11 @@ def readme_with_headline(text: str, profile: str = "cpu", root=None) -> str:
 # %% ../nbs/19_reports.ipynb #c029c
 def _group_of(d: dict, study: str):
     """What a run's row is grouped by: training meshes per category (12: all), the detector (`head`, with its
-    schedule where the run set one), or None."""
+    schedule where the run set one), the training rooms and whether the encoder was frozen, or None."""
     if "shots" in d: return d["shots"] or 12
+    if study == "semseg_rooms":                                                    # training rooms; fine-tuned or not
+        rooms = f"{d['rooms']} rooms" if d.get("rooms") else f"all {d['n_rooms']} rooms"
+        return ("frozen probe, " if d.get("frozen") else "fine-tuned, ") + rooms
     if not study.startswith("detection"): return None
     head = d.get("head", "3detr")                                                  # runs before heads: 3DETR-style
     return f"{head}, {d['epochs']} epochs" if d.get("epochs") else head
@@ -638,6 +641,15 @@ FINETUNE_STUDIES = {
         what="the encoder trained end to end with DGCNN's classification head, a schedule fixed in advance",
         note="`acc` counts test shapes of classes the train split lacks as errors. ",
         table=dict(key="acc", size_col=None, cols=(("acc", "acc"), ("acc, seen classes", "acc_seen")))),
+    "semseg_rooms": dict(
+        title="Scene segmentation on rooms scanned like ScanNet (Table 2's task)", notebook="46_semseg_rooms",
+        what="the encoder fine-tuned with DGCNN's segmentation head on the blocks of all or of the first few training "
+             "rooms (as many steps either way), or frozen under the same head (the probe); every test point scored "
+             "once",
+        note="mIoU over the 12 classes (floor, wall, nine object classes, clutter) from one confusion matrix over "
+             "the 100 test rooms' points; train mIoU: on up to 800 of the run's own training blocks. ",
+        table=dict(key="miou", size_col="training", cols=(("mIoU", "miou"), ("OAcc", "oacc"),
+                                                          ("train mIoU", "train_miou")))),
     **{study: dict(
         title=f"3D object detection by fine-tuning, {data}", notebook="45_detection",
         what="a detector fine-tuned from the encoder (`3detr`: `detection.Detector`; `votenet`: "

@@ -18,7 +18,8 @@ from .downstream import predict_batched
 
 # %% auto #0
 __all__ = ['S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'S3DIS_ROOMS_DIR', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg',
-           'S3DISRooms', 'evaluate_rooms', 'evaluate_semseg', 's3dis_data', 'run_semseg', 's3dis_task_data']
+           'S3DISRooms', 'predict_room', 'evaluate_rooms', 'evaluate_semseg', 's3dis_data', 'run_semseg',
+           's3dis_task_data']
 
 # %% ../nbs/17e_semseg.ipynb #c024e
 def _block_picks(sel: np.ndarray, n_points: int, cover: bool, rng) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -114,22 +115,31 @@ class SemSeg(nn.Module):
     """Semantic segmentation by fine-tuning (Sec. 6.2.2): the encoder f_φ reads channels 0–2 of each block (x, y
     centred, z); `SemSegHead` reads its point features, the max-pooled global layer and the other channels (rgb, room-
     normalised xyz). `forward(batch {'features' (B,N,C), 'labels' (B,N)}, step)` → {'loss'}; `predict(features)` →
-    (M,N) class ids. SGD + cosine schedule by `configure_optimizer`; settings on top of `profile` (`overrides`)."""
+    (M,N) class ids. SGD + cosine schedule by `configure_optimizer`; settings on top of `profile` (`overrides`).
+    `frozen`: the frozen-feature probe — f_φ keeps its weights and batch-norm statistics, the head alone learns."""
     def __init__(self, encoder: nn.Module, n_classes: int = 13, in_channels: int = 9, profile: str | Profile = "cpu",
-                 **overrides):
+                 frozen: bool = False, **overrides):
         super().__init__()
         if in_channels < 3: raise ValueError(f"in_channels must be >= 3 (xyz first), got {in_channels}")
-        self.encoder, self.n_classes, self.in_channels = encoder, n_classes, in_channels
+        self.encoder, self.n_classes, self.in_channels, self.frozen = encoder, n_classes, in_channels, frozen
+        if frozen: encoder.requires_grad_(False)
         self.head = SemSegHead(encoder.dim, encoder.global_dim, in_channels - 3, n_classes)
         P0 = get_profile(profile)
         self.P = P0.replace(**{"batch_size": 4 if P0.name == "smoke" else 16, "lr": 0.1, "weight_decay": 1e-4,
                                "epochs": SEMSEG_EPOCHS.get(P0.name, 250), **overrides})
         self.config = dict(kind="semseg", encoder=getattr(encoder, "config", {"name": encoder.name}),
-                           n_classes=n_classes, in_channels=in_channels, profile=self.P.to_dict())
+                           n_classes=n_classes, in_channels=in_channels, frozen=frozen, profile=self.P.to_dict())
+
+    def train(self, mode: bool = True):
+        "As nn.Module's; a frozen encoder stays in evaluation mode (its batch-norm statistics fixed)."
+        super().train(mode)
+        if self.frozen: self.encoder.eval()
+        return self
 
     def configure_optimizer(self, lr: float, epochs: int):
         "The paper's: SGD (momentum 0.9, weight decay `P.weight_decay`), lr cosine-annealed to 1e-3 over `epochs`."
-        opt = torch.optim.SGD(self.parameters(), lr=lr, momentum=0.9, weight_decay=self.P.weight_decay)
+        opt = torch.optim.SGD([p for p in self.parameters() if p.requires_grad], lr=lr, momentum=0.9,
+                              weight_decay=self.P.weight_decay)
         return opt, torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(epochs, 1), eta_min=1e-3)
 
     def logits(self, features: torch.Tensor) -> torch.Tensor:
@@ -175,33 +185,37 @@ class S3DISRooms:
                     colors=torch.from_numpy(a[:, 3:6] / 255.0), semantic_mask=torch.from_numpy(lab))
 
 # %% ../nbs/17e_semseg.ipynb #c653
+def predict_room(model: nn.Module, room: dict, n_points: int = 4096, block: float = 1.0) -> np.ndarray:
+    """Class ids (P,) of every point of `room` {'points', 'colors', 'semantic_mask'}: non-overlapping `block` columns,
+    each column's points in chunks of `n_points` (`s3dis_blocks(cover=True)`), each point predicted once."""
+    bl = s3dis_blocks(room["points"], room["colors"], room["semantic_mask"], block, block, n_points, cover=True)
+    pred = model.predict(bl["features"]).numpy()                           # (K, n)
+    full = np.full(len(room["points"]), -1)
+    full[bl["index"][bl["counted"]].numpy()] = pred[bl["counted"].numpy()]
+    assert (full >= 0).all(), "a room point was not predicted"          # cover=True holds every point
+    return full
+
 def evaluate_rooms(model: nn.Module, rooms, n_points: int = 4096, block: float = 1.0) -> dict:
-    """`semantic_miou` with every point of every room predicted and counted once: non-overlapping `block` columns,
-    each block's points in chunks of `n_points` (`s3dis_blocks(cover=True)`). `rooms`: items {'points', 'colors',
-    'semantic_mask'} (`S3DISRooms`, or a list); `model.predict` (M,n,9) → (M,n) ids. Adds n_rooms and n_points."""
+    """`semantic_miou` with every point of every room predicted and counted once (`predict_room`). `rooms`: items
+    {'points', 'colors', 'semantic_mask'} (`S3DISRooms`, or a list); `model.predict` (M,n,9) → (M,n) ids. Adds
+    n_rooms and n_points."""
     if not len(rooms): raise ValueError("evaluate_rooms got no rooms")
     preds, truth = [], []
     for room in rooms:
-        bl = s3dis_blocks(room["points"], room["colors"], room["semantic_mask"], block, block, n_points, cover=True)
-        pred = model.predict(bl["features"]).numpy()                       # (K, n)
-        full = np.full(len(room["points"]), -1)
-        full[bl["index"][bl["counted"]].numpy()] = pred[bl["counted"].numpy()]
-        assert (full >= 0).all(), "a room point was not predicted"      # cover=True holds every point
-        preds.append(full); truth.append(room["semantic_mask"].numpy())
+        preds.append(predict_room(model, room, n_points, block)); truth.append(room["semantic_mask"].numpy())
     out = semantic_miou(np.concatenate(preds), np.concatenate(truth), model.n_classes)
     return out | dict(n_rooms=len(preds), n_points=int(sum(len(t) for t in truth)))
 
-def evaluate_semseg(model: nn.Module, test, n_points: int = 4096) -> dict:
+def evaluate_semseg(model: nn.Module, test, n_points: int = 4096, block: float = 1.0, classes=S3DIS_CLASSES) -> dict:
     """Area-5 numbers of `test`: rooms (`S3DISRooms` or a list of rooms) → `evaluate_rooms`, each point once; blocks
-    (`S3DISH5`-like, `.features` (M,N,9), `.labels`) → every point of every block as given (OcCo's test). Classes
-    named; 'test_protocol' says which."""
+    (`S3DISH5`-like, `.features` (M,N,9), `.labels`) → every point of every block as given (OcCo's test). Per-class
+    IoUs named by `classes`; 'test_protocol' says which."""
     if isinstance(test, (S3DISRooms, list)):
-        out = evaluate_rooms(model, test, n_points) | dict(test_protocol="rooms: each point once")
+        out = evaluate_rooms(model, test, n_points, block) | dict(test_protocol="rooms: each point once")
     else:
         out = semantic_miou(model.predict(test.features).numpy(), test.labels.numpy(), model.n_classes)
         out["test_protocol"] = "blocks: the test blocks as packaged (OcCo's test)"
-    if model.n_classes == len(S3DIS_CLASSES):
-        out["per_class"] = {S3DIS_CLASSES[c]: v for c, v in out["per_class"].items()}
+    if model.n_classes == len(classes): out["per_class"] = {classes[c]: v for c, v in out["per_class"].items()}
     return out
 
 # %% ../nbs/17e_semseg.ipynb #c921
@@ -223,15 +237,19 @@ def s3dis_data(root=None, test_area: int = 5, progress: bool = True) -> tuple[S3
     return tr, te
 
 def run_semseg(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data_root=None, test_area: int = 5,
-               progress: bool = True, data=None, **overrides) -> tuple[dict, SemSeg]:
+               progress: bool = True, data=None, block: float = 1.0, frozen: bool = False,
+               **overrides) -> tuple[dict, SemSeg]:
     """Fine-tune `encoder` with `SemSegHead` on the training areas (resuming from `out_dir`), score the last epoch on
-    `test_area` once (`evaluate_semseg`): ({'test', 'steps', 'n_train', 'n_test', 'finetune'}, the model)."""
+    `test_area` once (`evaluate_semseg`, test rooms cut in `block`-metre columns): ({'test', 'steps', 'n_train',
+    'n_test', 'finetune'}, the model). `data` (train, test) instead; its classes are `train.classes` (S3DIS's when
+    absent). `frozen`: the frozen-feature probe (`SemSeg`)."""
     train, test = data if data is not None else s3dis_data(data_root, test_area, progress)
     seed_everything(seed)
     n_in = train[0]["features"].shape                                       # (N, C) of a training block
-    model = SemSeg(encoder, 13, n_in[-1], profile, seed=seed, **overrides)
+    classes = getattr(train, "classes", S3DIS_CLASSES)
+    model = SemSeg(encoder, len(classes), n_in[-1], profile, frozen, seed=seed, **overrides)
     res = pretrain(model, train, out_dir, progress=progress, resume=True)
-    return dict(test=evaluate_semseg(model, test, n_in[0]), steps=res["steps"], n_train=len(train),
+    return dict(test=evaluate_semseg(model, test, n_in[0], block, classes), steps=res["steps"], n_train=len(train),
                 n_test=len(test), finetune=model.P.to_dict()), model
 
 # %% ../nbs/17e_semseg.ipynb #c515

@@ -14,7 +14,7 @@ from .encoders import ENCODERS
 from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
 from .experiment import row_encoder
-from . import downstream as ds, classification as cl, semseg as sg, reports
+from . import downstream as ds, classification as cl, semseg as sg, room_semseg as rs, reports
 from .scenes import scene_data, scannet_data, room_data
 from .detection import run_detection
 from .votenet import run_votenet
@@ -150,6 +150,11 @@ TASKS = {
     "semseg_s3dis": Task("nbs/44_semseg_s3dis.ipynb", sg.s3dis_task_data, sg.run_semseg,
                          dict(epochs=EPOCHS, test_area=Param(5, int, 1, 6, help="S3DIS area held out")),
                          job="semseg-s3dis", paper="Sec. 6.2.2, Table 2"),
+    "semseg_rooms": Task("nbs/46_semseg_rooms.ipynb", rs.room_semseg_data, rs.run_room_semseg,
+                         dict(epochs=EPOCHS, rooms=Param(None, int, 1, help="training rooms (None: all)"),
+                              frozen=Param(False, bool, help="the frozen-feature probe: the head alone learns")),
+                         report=reports.finetune_readme, job="semseg-rooms",
+                         paper="Sec. 6.2.2, Table 2's task on rooms scanned like ScanNet"),
     "partseg_probe_shapenetpart": Task("nbs/41_partseg_probe.ipynb", ds.shapenetpart_data, ds.run_probe,
                                        select=dict(dataset="shapenetpart"), paper="Table 4's data"),
     "detection": Task("nbs/45_detection.ipynb", scene_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
