@@ -630,6 +630,8 @@ DETECTION_COLS = (("AP25", "map25"), ("AP50", "map50"), ("class-agnostic AP25", 
                   ("class-agnostic AP50", "agnostic50"), ("AP50, true centres", "oracle_center50"),
                   ("AP50, true sizes", "oracle_size50"), ("recall at IoU 0.25", "recall25"),
                   ("train AP25", "train_map25"))
+
+# %% ../nbs/19_reports.ipynb #c029m
 FINETUNE_STUDIES = {
     "partseg_finetune": dict(
         title="Part segmentation by fine-tuning, Labeled PSB 12/8 split", notebook="42_partseg_finetune",
