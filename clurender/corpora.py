@@ -46,9 +46,13 @@ def pretrain_views(P: Profile, corpus: SyntheticCorpus | None, name: str = "proc
     """The pre-training set: the procedural train split, plus (`name='procedural+psb'`) the PSB *train* meshes sampled
     and rendered with the same cameras, image size and N (PSB test shapes are never seen); or (`name='shapenet'`) the
     ShapeNet models under `data_root` that have both 3D-R2N2 renders and a v1 mesh, renders resized to the profile's
-    (`corpus` is not read: None will do). `images=False` (for a model without L_r) leaves the views' pixels out of
-    the procedural items; the other corpora always carry them."""
+    (`corpus` is not read: None will do); or (`name='rooms'`) RGB-D frames of the training rooms
+    (`room_frames.RoomFrameViews`; `corpus` not read). `images=False` (for a model without L_r) leaves the views'
+    pixels out of the procedural and rooms items; the other corpora always carry them."""
     check_corpus(name)                                               # unknown names: an error listing the valid
+    if name == "rooms":                                              # defined after the rooms (17b): imported here
+        from clurender.room_frames import RoomFrameViews
+        return RoomFrameViews(P, P.n_views, P.n_points, seed, images, progress)
     if name == "shapenet":
         sn = ShapeNetViews(*shapenet_roots(data_root), n_points=P.n_points, n_views=P.n_views, seed=seed,
                            image_size=P.image_size)

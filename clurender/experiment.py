@@ -119,7 +119,7 @@ def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | 
                                f"that file to evaluate again)", flush=True)
             return load_results(out)["results"]
         if spec.P.name == "paper" and not torch.cuda.is_available() and progress: _paper_on_cpu(spec)
-        shapes = None if spec.corpus == "shapenet" else corpus_for(spec.P, progress)   # ShapeNet: no procedural set
+        shapes = None if spec.corpus in ("shapenet", "rooms") else corpus_for(spec.P, progress)   # no procedural set
         if phase == "evaluate": info = _read_train(out)
         else: info = _pretrain_phase(spec, out, shapes, data_root, resume, command, progress)
         if phase == "pretrain": return info

@@ -23,7 +23,8 @@ ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False),
         "supervised_class": dict(pretext="supervised_class"), "supervised_parts": dict(pretext="supervised_parts")}
 
 CORPORA = ("procedural", "procedural+psb",  # pre-training sets: the procedural train split (+ the PSB train meshes),
-           "shapenet")                        # or the paper's: ShapeNetCore v1 + 3D-R2N2 renders (`clurender.shapenet`)
+           "shapenet",                        # or the paper's: ShapeNetCore v1 + 3D-R2N2 renders (`clurender.shapenet`),
+           "rooms")                           # or RGB-D frames of the training rooms (`clurender.room_frames`, Sec. 6.1)
 COMPONENTS = {"cluster": "cluster_only", "render": "render_only", "both": "clurender"}   # Table 6's settings → rows
 
 def is_labelled(row: str) -> bool:
