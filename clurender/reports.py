@@ -19,9 +19,9 @@ __all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL
            'retrieval_leads', 'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme',
            'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line',
            'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
-           'readme_with_headline', 'finetune_runs', 'paired_cell', 'finetune_table', 'pretrain_probe_runs',
-           'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme',
-           'ablation_report']
+           'readme_with_headline', 'finetune_runs', 'row_label', 'rows_of', 'paired_cell', 'finetune_table',
+           'pretrain_probe_runs', 'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings',
+           'finetune_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -503,8 +503,18 @@ def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetun
     for f in sorted((results_root(root, profile) / study).glob(f"*/{profile}/seed*/results.json")):
         d = load_results(f.parent)["results"]
         train = {f"train_{k}": v for k, v in d.get("train", {}).items()} if isinstance(d.get("train"), dict) else {}
-        out.setdefault((_group_of(d, study), d["row"]), {})[d["seed"]] = {**d["test"], **train}
+        out.setdefault((_group_of(d, study), row_label(d)), {})[d["seed"]] = {**d["test"], **train}
     return out
+
+def row_label(d: dict) -> str:
+    "A run's row as tables name it: the row, with its pre-training corpus in brackets where that is not the default."
+    corpus = d.get("corpus") or "procedural"
+    return d["row"] if corpus == "procedural" else f"{d['row']} ({corpus})"
+
+def rows_of(runs: dict, group) -> list[str]:
+    "The row labels of one group of `finetune_runs`, in `ROWS` order, each row's corpora after it."
+    labels = {r for k, r in runs if k == group}
+    return sorted(labels, key=lambda r: (list(ROWS).index(r.split(" (")[0]), r))
 
 def paired_cell(x: dict, base: dict) -> tuple[dict | None, str]:
     """`paired_ci` of x − base ({seed: value} each) over the seeds both have, and its table cell
@@ -529,7 +539,7 @@ def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetu
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for k in sorted({k for k, _ in runs}, key=lambda x: (x is None, x)):
         base = runs.get((k, "random"), {})
-        for r in [r for r in ROWS if (k, r) in runs]:
+        for r in rows_of(runs, k):
             v = runs[(k, r)]
             _, diff = paired_cell({s: x[key] for s, x in v.items()}, {s: x[key] for s, x in base.items()}) \
                 if r != "random" else (None, "—")
@@ -682,7 +692,7 @@ def _findings_of(runs: dict, key: str, name: str) -> list[str]:
     out = []
     for k in sorted({k for k, _ in runs}, key=lambda x: (x is None, x)):
         base = {s: x[key] for s, x in runs.get((k, "random"), {}).items()}
-        for r in [r for r in ROWS if (k, r) in runs and r != "random"]:
+        for r in [r for r in rows_of(runs, k) if r != "random"]:
             x = {s: v[key] for s, v in runs[(k, r)].items()}
             ci, cell = paired_cell(x, base)
             if ci is None: continue

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 from .core import PROFILES, project_root, results_root, run_record, save_results, load_results, git_commit
 from .encoders import ENCODERS
-from .settings import ROWS, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
+from .settings import ROWS, CORPORA, RunSpec, Param, PARAMS, claim_spec, short_hash, _fmt
 from .data import cache_lock
 from .experiment import row_encoder
 from . import downstream as ds, classification as cl, semseg as sg, room_semseg as rs, reports
@@ -26,7 +26,8 @@ __all__ = ['COMMON', 'HEAD', 'EPOCHS', 'TASKS', 'TaskSpec', 'run_detector', 'Tas
 # %% ../nbs/19a_tasks.ipynb #c723
 COMMON = dict(row=PARAMS["row"], profile=Param("cpu", tuple(PROFILES), help="smoke | cpu | paper"),
               seed=PARAMS["seed"], encoder=PARAMS["encoder"],
-              encoder_path=Param(None, str, help="an encoder checkpoint instead of the row's committed one"))
+              encoder_path=Param(None, str, help="an encoder checkpoint instead of the row's committed one"),
+              corpus=Param("procedural", CORPORA, help="the corpus the row's encoder was pre-trained on"))
 
 def _path_id(path: str) -> str:
     "8 hex digits naming an encoder checkpoint by its resolved path (the slug of a run that reads one)."
@@ -35,8 +36,8 @@ def _path_id(path: str) -> str:
 # %% ../nbs/19a_tasks.ipynb #c765
 @dataclass(frozen=True)
 class TaskSpec:
-    """One downstream run: task (a `TASKS` key, also its study), the encoder (row, architecture or checkpoint), profile,
-    seed and the task's options. Defaults are dropped on construction, so equal settings are equal specs: one slug,
+    """One downstream run: task (a `TASKS` key, also its study), the encoder (row, architecture, pre-training corpus or
+    checkpoint), profile, seed and the task's options. Defaults are dropped on construction, so equal settings are equal specs: one slug,
     one folder `results/<task>/<slug>/<profile>/seed<k>/`, one command."""
     task: str
     row: str = "random"
@@ -45,10 +46,13 @@ class TaskSpec:
     encoder: str = "pointnet"
     encoder_path: str | None = None
     options: dict = field(default_factory=dict)
+    corpus: str = "procedural"
 
     def __post_init__(self):
         if self.task not in TASKS: raise ValueError(f"unknown task {self.task!r}; choose one of {list(TASKS)}")
         for k, p in COMMON.items(): object.__setattr__(self, k, p.check(k, getattr(self, k)))
+        if self.row == "random" and self.corpus != "procedural":
+            raise ValueError(f"row 'random' is not pre-trained: corpus {self.corpus!r} does not apply")
         decl = TASKS[self.task].options
         if bad := sorted(set(self.options) - set(decl)):
             raise ValueError(f"task {self.task} has no option(s) {bad}; its options: {list(decl)} and {list(COMMON)}")
@@ -72,6 +76,7 @@ def params(self: TaskSpec) -> dict:
     p = dict(row=self.row, profile=self.profile, **({"seed": self.seed} if self.seed else {}))
     if self.encoder != COMMON["encoder"].default: p["encoder"] = self.encoder
     if self.encoder_path: p["encoder_path"] = self.encoder_path
+    if self.corpus != COMMON["corpus"].default: p["corpus"] = self.corpus
     return {**p, **TASKS[self.task].select_params(), **self.options}
 
 @patch(as_prop=True)
@@ -99,8 +104,10 @@ def executed_name(self: TaskSpec) -> str:
 
 @patch
 def to_dict(self: TaskSpec) -> dict:
+    "The spec as stored in `spec.json` (the corpus only where it is not the default, as before corpora were options)."
     return dict(task=self.task, row=self.row, profile=self.profile, seed=self.seed, encoder=self.encoder,
-                encoder_path=self.encoder_path, options=dict(self.options))
+                encoder_path=self.encoder_path, options=dict(self.options),
+                **({"corpus": self.corpus} if self.corpus != "procedural" else {}))
 
 @patch(cls_method=True)
 def from_dict(cls: TaskSpec, d: dict) -> TaskSpec: return cls(**d)
@@ -220,7 +227,8 @@ def run_task(spec: TaskSpec, data_root=None, root: str | Path | None = None, pro
     if spec.encoder_path and not Path(spec.encoder_path).is_file():
         raise FileNotFoundError(f"encoder_path {spec.encoder_path!r} is not a file; pass an encoder checkpoint "
                                 f"(…/train/encoder.pt) or leave it out to use row {spec.row!r}'s committed one")
-    enc = RunSpec(spec.row, spec.profile, encoder=spec.encoder, seed=spec.seed if spec.row == "random" else 0)
+    enc = RunSpec(spec.row, spec.profile, encoder=spec.encoder, seed=spec.seed if spec.row == "random" else 0,
+                  corpus=spec.corpus)
     encoder = row_encoder(enc, encoder_path=spec.encoder_path)           # missing: an error before any folder
     with cache_lock(out / "run"):                                        # one process per run folder
         commit, t0 = git_commit(), time.perf_counter()
@@ -239,8 +247,8 @@ def run_task(spec: TaskSpec, data_root=None, root: str | Path | None = None, pro
                                progress=progress, **r_opt)
         _curve(out)
         size = {"n_points": int(train.points.shape[1])} if hasattr(train, "points") else {}
-        numbers = {**spec.option_values(), "row": spec.row, "seed": spec.seed, "n_train": len(train),
-                   "n_test": len(test), **size, **metrics}
+        numbers = {**spec.option_values(), "row": spec.row, "corpus": spec.corpus, "seed": spec.seed,
+                   "n_train": len(train), "n_test": len(test), **size, **metrics}
         rec = run_record(spec.command(), spec.profile, time.perf_counter() - t0, seed=spec.seed, row=spec.row,
                          encoder=spec.encoder_path or spec.row, spec=spec.to_dict())
         rec["git_commit"] = commit                                       # the code that ran, read at the start
