@@ -11,9 +11,9 @@ from .settings import RunSpec, StudySpec, COMPONENTS
 from .tasks import TASKS, task_spec
 
 # %% auto #0
-__all__ = ['JOBS', 'FIXED_SETTINGS', 'stop_tree', 'stop_cleanly', 'check_parameters', 'job_spec', 'run_notebook', 'build_parser',
-           'job_plan', 'committed_run', 'rerun_plan', 'judge_rerun', 'main', 'verify_main', 'compact_streams',
-           'card_plan', 'papermill_main']
+__all__ = ['JOBS', 'OLD_NAMES', 'FIXED_SETTINGS', 'stop_tree', 'stop_cleanly', 'job_name', 'check_parameters', 'job_spec',
+           'run_notebook', 'build_parser', 'job_plan', 'committed_run', 'rerun_plan', 'judge_rerun', 'main',
+           'verify_main', 'compact_streams', 'card_plan', 'papermill_main']
 
 # %% ../nbs/90_cli.ipynb #c410
 def stop_tree(signum: int, grace_s: float = 3.0):
@@ -46,8 +46,8 @@ def stop_cleanly():
 
 # %% ../nbs/90_cli.ipynb #c003
 JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job does not pre-train))
-    "demo": ("nbs/50_pretrain.ipynb", "pretexts", "clurender"),
-    "compare": ("nbs/53_compare_pretexts.ipynb", "pretexts", "jigsaw3d"),
+    "pretrain": ("nbs/50_pretrain.ipynb", "pretexts", "clurender"),
+    "compare-pretexts": ("nbs/53_compare_pretexts.ipynb", "pretexts", "jigsaw3d"),
     "ablation-clusters": ("nbs/20_ablation_clusters.ipynb", "ablations", "cluster_only"),
     "ablation-components": ("nbs/21_ablation_components.ipynb", "ablations", "clurender"),
     "ablation-labels": ("nbs/22_ablation_labels.ipynb", "ablations", "cluster_only"),
@@ -56,18 +56,30 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "shapenet-modelnet40": ("nbs/56_shapenet_modelnet40.ipynb", "shapenet", "clurender"),
     "linear-svm": ("nbs/51_linear_svm.ipynb", "linear_svm", None),
     "fewshot": ("nbs/52_fewshot.ipynb", "fewshot", None),
-    "validate": ("nbs/54_validation.ipynb", "validation", None),
-    "demo-clustering": ("nbs/55_clustering_demo.ipynb", "clustering_demo", None),
-    "bench-sinkhorn": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark", None),
-    "bench-encoders": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark", None),
-    "bench-data": ("nbs/32_data_benchmark.ipynb", "data_benchmark", None),
-    "bench-synthetic": ("nbs/33_synthetic_benchmark.ipynb", "synthetic_benchmark", None),
-    "bench-render": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
-    "bench-step": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
-    "bench-shared": ("nbs/36_shared_benchmark.ipynb", "shared_benchmark", None),
+    "validation": ("nbs/54_validation.ipynb", "validation", None),
+    "clustering-demo": ("nbs/55_clustering_demo.ipynb", "clustering_demo", None),
+    "sinkhorn-benchmark": ("nbs/30_sinkhorn_benchmark.ipynb", "sinkhorn_benchmark", None),
+    "encoder-benchmark": ("nbs/31_encoder_benchmark.ipynb", "encoder_benchmark", None),
+    "data-benchmark": ("nbs/32_data_benchmark.ipynb", "data_benchmark", None),
+    "synthetic-benchmark": ("nbs/33_synthetic_benchmark.ipynb", "synthetic_benchmark", None),
+    "render-benchmark": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
+    "step-benchmark": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
+    "shared-benchmark": ("nbs/36_shared_benchmark.ipynb", "shared_benchmark", None),
 }
 
 JOBS.update({T.job: (T.notebook, task, None) for task, T in TASKS.items() if T.job})   # downstream tasks
+
+OLD_NAMES = {"demo": "pretrain", "compare": "compare-pretexts", "validate": "validation",   # earlier job names: they
+             "demo-clustering": "clustering-demo", "detect": "detection", "detect-rooms": "detection-rooms",   # still
+             "detect-scannet": "detection-scannet", **{f"bench-{k}": f"{v}-benchmark" for k, v in (  # run, and say so
+                 ("sinkhorn", "sinkhorn"), ("encoders", "encoder"), ("data", "data"), ("synthetic", "synthetic"),
+                 ("render", "render"), ("step", "step"), ("shared", "shared"))}}
+
+def job_name(name: str) -> str:
+    "A job's name; an earlier name is translated, and the new one said on stderr."
+    if name not in OLD_NAMES: return name
+    print(f"clurender: job {name!r} is now called {OLD_NAMES[name]!r}; running that", file=sys.stderr)
+    return OLD_NAMES[name]
 
 _NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "components",
                  "modelnet_root", "run", "phase")
@@ -210,6 +222,8 @@ def judge_rerun(committed: Path, new: Path) -> int:
 # %% ../nbs/90_cli.ipynb #c340
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `clurender` command."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv: argv[0] = job_name(argv[0])                                  # an earlier job name still runs
     args = build_parser().parse_args(argv)
     t = time.perf_counter()
     if getattr(args, "data_root", None): _use_data_root(args.data_root)

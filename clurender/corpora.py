@@ -6,13 +6,14 @@
 from __future__ import annotations
 from torch.utils.data import ConcatDataset
 from .core import Profile
-from .settings import check_corpus
+from .registry import CORPORA, check_corpus, resolve
 from .shapenet import ShapeNetViews, shapenet_roots
 from .synthetic import SyntheticCorpus, SyntheticViews
 from .views import psb_meshviews
 
 # %% auto #0
-__all__ = ['corpus_settings', 'corpus_for', 'PretrainViews', 'pretrain_views']
+__all__ = ['corpus_settings', 'corpus_for', 'PretrainViews', 'pretrain_views', 'procedural_views', 'procedural_psb_views',
+           'shapenet_views']
 
 # %% ../nbs/14_corpora.ipynb #c004
 def corpus_settings(P: Profile) -> dict:
@@ -43,28 +44,37 @@ class PretrainViews(ConcatDataset):
 
 def pretrain_views(P: Profile, corpus: SyntheticCorpus | None, name: str = "procedural", data_root=None,
                    seed: int = 0, progress: bool = True, images: bool = True):
-    """The pre-training set: the procedural train split, plus (`name='procedural+psb'`) the PSB *train* meshes sampled
-    and rendered with the same cameras, image size and N (PSB test shapes are never seen); or (`name='shapenet'`) the
-    ShapeNet models under `data_root` that have both 3D-R2N2 renders and a v1 mesh, renders resized to the profile's
-    (`corpus` is not read: None will do); or (`name='rooms'`) RGB-D frames of the training rooms
-    (`room_frames.RoomFrameViews`; `corpus` not read). `images=False` (for a model without L_r) leaves the views'
-    pixels out of the procedural and rooms items; the other corpora always carry them."""
-    check_corpus(name)                                               # unknown names: an error listing the valid
-    if name == "rooms":                                              # defined after the rooms (17b): imported here
-        from clurender.room_frames import RoomFrameViews
-        return RoomFrameViews(P, P.n_views, P.n_points, seed, images, progress)
-    if name == "shapenet":
-        sn = ShapeNetViews(*shapenet_roots(data_root), n_points=P.n_points, n_views=P.n_views, seed=seed,
-                           image_size=P.image_size)
-        if progress: print(f"ShapeNet corpus: {len(sn)} model(s) with renders and a v1 mesh under {sn.render_root}")
-        if P.name == "smoke" and len(sn) < P.batch_size:                  # the samples: one model, one batch
-            sn = PretrainViews(*[sn] * -(-P.batch_size // len(sn)))
-            if progress: print(f"smoke profile: repeated to {len(sn)} items to fill one batch of {P.batch_size}")
-        return sn
-    if name == "procedural":
-        return SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed, images=images)
-    syn = SyntheticViews(corpus, "train", n_views=P.n_views, n_points=P.n_points, seed=seed)
+    """The pre-training set of corpus `name` (`registry.CORPORA`: its `views` builder); `corpus` is the procedural
+    corpus for those that need it (None will do for the others). `images=False` (for a model without L_r) leaves the
+    views' pixels out where the corpus can."""
+    C = CORPORA[check_corpus(name)]                                  # unknown names: an error listing the valid
+    if C.procedural and corpus is None: raise ValueError(f"corpus {name!r} needs the procedural corpus (`corpus_for`)")
+    return resolve(C.views)(P, corpus if C.procedural else None, data_root, seed, progress, images)
+
+# %% ../nbs/14_corpora.ipynb #c005b
+def procedural_views(P: Profile, shapes: SyntheticCorpus, data_root=None, seed: int = 0, progress: bool = True,
+                     images: bool = True) -> SyntheticViews:
+    "Corpus 'procedural': the procedural train split, V of each shape's renders per epoch."
+    return SyntheticViews(shapes, "train", n_views=P.n_views, n_points=P.n_points, seed=seed, images=images)
+
+def procedural_psb_views(P: Profile, shapes: SyntheticCorpus, data_root=None, seed: int = 0, progress: bool = True,
+                         images: bool = True) -> PretrainViews:
+    """Corpus 'procedural+psb': the procedural train split and the PSB *train* meshes, sampled and rendered with the
+    same cameras, image size and N (PSB test shapes are never seen); pixels always."""
+    syn = SyntheticViews(shapes, "train", n_views=P.n_views, n_points=P.n_points, seed=seed)
     psb = psb_meshviews(data_root, "train", limit=8 if P.name == "smoke" else None, n_points=P.n_points,
-                        n_views=P.n_views, n_render_views=corpus.cfg["n_render_views"],
-                        image_size=corpus.cfg["image_size"], seed=seed)
+                        n_views=P.n_views, n_render_views=shapes.cfg["n_render_views"],
+                        image_size=shapes.cfg["image_size"], seed=seed)
     return PretrainViews(syn, psb.cache_all(progress))
+
+def shapenet_views(P: Profile, shapes=None, data_root=None, seed: int = 0, progress: bool = True,
+                   images: bool = True):
+    """Corpus 'shapenet': the ShapeNet models under `data_root` with both 3D-R2N2 renders and a v1 mesh, renders
+    resized to the profile's; at `smoke` repeated to fill one batch."""
+    sn = ShapeNetViews(*shapenet_roots(data_root), n_points=P.n_points, n_views=P.n_views, seed=seed,
+                       image_size=P.image_size)
+    if progress: print(f"ShapeNet corpus: {len(sn)} model(s) with renders and a v1 mesh under {sn.render_root}")
+    if P.name == "smoke" and len(sn) < P.batch_size:                      # the samples: one model, one batch
+        sn = PretrainViews(*[sn] * -(-P.batch_size // len(sn)))
+        if progress: print(f"smoke profile: repeated to {len(sn)} items to fill one batch of {P.batch_size}")
+    return sn

@@ -13,7 +13,7 @@ from .core import (seed_everything, git_commit, run_record, save_results, load_r
 from .encoders import get_encoder, load_encoder
 from .model import CluRender
 from .train import pretrain, load_history, plot_history
-from .settings import RunSpec, ROWS
+from .settings import RunSpec, ROWS, CORPORA
 from .corpora import corpus_for, corpus_settings, pretrain_views
 from .protocols import evaluate_encoder, fewshot_numbers, procedural_split, coarse1_points
 from .evaluate import extract_features
@@ -119,7 +119,7 @@ def run_row(spec: RunSpec, study: str = "pretexts", data_root=None, root: str | 
                                f"that file to evaluate again)", flush=True)
             return load_results(out)["results"]
         if spec.P.name == "paper" and not torch.cuda.is_available() and progress: _paper_on_cpu(spec)
-        shapes = None if spec.corpus in ("shapenet", "rooms") else corpus_for(spec.P, progress)   # no procedural set
+        shapes = corpus_for(spec.P, progress) if CORPORA[spec.corpus].procedural else None   # e.g. ShapeNet: none
         if phase == "evaluate": info = _read_train(out)
         else: info = _pretrain_phase(spec, out, shapes, data_root, resume, command, progress)
         if phase == "pretrain": return info

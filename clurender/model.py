@@ -17,9 +17,10 @@ from .renderer import render
 from .losses import fitting_loss
 from .views import item_cameras
 from .synthetic import CATEGORIES, N_PARTS
+from .registry import PRETEXTS, resolve
 
 # %% auto #0
-__all__ = ['PRETEXTS', 'SUPERVISED', 'jigsaw3d', 'CluRender', 'step_breakdown']
+__all__ = ['jigsaw3d', 'Jigsaw3DHead', 'ClassHead', 'PartsHead', 'CluRender', 'step_breakdown']
 
 # %% ../nbs/09_model.ipynb #c005
 def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor]:
@@ -35,11 +36,47 @@ def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None
     new_cell = torch.stack([dest // (k * k), (dest // k) % k, dest % k], -1)
     return points + (new_cell - cell).to(points.dtype) * size, label
 
+# %% ../nbs/09_model.ipynb #c007j
+class Jigsaw3DHead(nn.Module):
+    """Jigsaw3D's head (`registry.PRETEXTS['jigsaw3d']`): per-point k³-way logits over the shuffled cloud;
+    loss_jigsaw = cross-entropy to each point's original cell (`jigsaw3d`)."""
+    def __init__(self, encoder: nn.Module, P: Profile, jigsaw_k: int = 3):
+        super().__init__()
+        self.k, self.seg = jigsaw_k, SegHead(encoder.dim, jigsaw_k ** 3)
+    def forward(self, encoder: nn.Module, batch: dict, generator: torch.Generator | None = None) -> dict:
+        x, lab = jigsaw3d(batch["points"], self.k, generator)
+        logits = self.seg(encoder(x))                                               # (B, N, k³)
+        loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), lab.reshape(-1))
+        return dict(loss_jigsaw=loss, loss=loss)
+
+def _labels(batch: dict, key: str, pretext: str) -> torch.Tensor:
+    if key not in batch: raise ValueError(f"pretext {pretext!r} needs batch[{key!r}] (the procedural corpus's labels)")
+    return batch[key].to(batch["points"].device).long()
+
+class ClassHead(nn.Module):
+    """Reference `supervised_class`: the corpus's category from the pooled global layer, standardised and linear (what
+    the linear-SVM protocol reads) → loss_class."""
+    def __init__(self, encoder: nn.Module, P: Profile):
+        super().__init__()
+        g = 2 * encoder.global_dim
+        self.net = nn.Sequential(nn.BatchNorm1d(g, affine=False), nn.Linear(g, len(CATEGORIES)))
+    def forward(self, encoder: nn.Module, batch: dict, generator: torch.Generator | None = None) -> dict:
+        y = _labels(batch, "label", "supervised_class")                            # (B,)
+        loss = F.cross_entropy(self.net(encoder.global_features(batch["points"])), y)   # logits (B, 16)
+        return dict(loss_class=loss, loss=loss)
+
+class PartsHead(nn.Module):
+    "Reference `supervised_parts`: each point's global part id through a φα-shaped head → loss_parts."
+    def __init__(self, encoder: nn.Module, P: Profile):
+        super().__init__()
+        self.seg = SegHead(encoder.dim, N_PARTS)
+    def forward(self, encoder: nn.Module, batch: dict, generator: torch.Generator | None = None) -> dict:
+        y = _labels(batch, "part", "supervised_parts")                              # (B, N)
+        logits = self.seg(encoder(batch["points"]))                                 # (B, N, N_PARTS)
+        loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+        return dict(loss_parts=loss, loss=loss)
+
 # %% ../nbs/09_model.ipynb #c009
-PRETEXTS = ("clurender", "jigsaw3d", "supervised_class", "supervised_parts")
-
-SUPERVISED = ("supervised_class", "supervised_parts")      # reference ceilings: they read the corpus's labels
-
 def _no_tick(name: str) -> None:
     "Default timing hook of `CluRender.forward`: does nothing."
 
@@ -73,7 +110,7 @@ class CluRender(nn.Module):
                  orth: str = "paper", **profile_overrides):
         super().__init__()
         P = get_profile(profile, **profile_overrides)
-        if pretext not in PRETEXTS: raise ValueError(f"unknown pretext {pretext!r}; choose one of {PRETEXTS}")
+        if pretext not in PRETEXTS: raise ValueError(f"unknown pretext {pretext!r}; choose one of {list(PRETEXTS)}")
         if labels not in ("ot", "l2"): raise ValueError(f"labels must be 'ot' or 'l2', got {labels!r}")
         if prior not in PRIORS: raise ValueError(f"prior must be one of {PRIORS}, got {prior!r}")
         if orth not in ORTH_KINDS: raise ValueError(f"orth must be one of {ORTH_KINDS}, got {orth!r}")
@@ -99,11 +136,8 @@ class CluRender(nn.Module):
         d = self.encoder.dim
         self.seg = SegHead(d, P.n_clusters) if self.use_cluster else None                       # φα
         self.color = ColorNet(d, P.color_widths, k=P.color_k) if self.use_render else None      # φβ
-        self.jig = SegHead(d, jigsaw_k ** 3) if pretext == "jigsaw3d" else None
-        # supervised references: standardise + linear on the pooled global layer (the linear-SVM read-out) / a φα-shaped part head
-        self.cls = (nn.Sequential(nn.BatchNorm1d(2 * self.encoder.global_dim, affine=False), nn.Linear(2 * self.encoder.global_dim, len(CATEGORIES)))
-                    if pretext == "supervised_class" else None)
-        self.parts = SegHead(d, N_PARTS) if pretext == "supervised_parts" else None
+        spec, opts = PRETEXTS[pretext], dict(jigsaw_k=jigsaw_k)               # another pretext: its declared head
+        self.head = resolve(spec.head)(self.encoder, P, **{k: opts[k] for k in spec.options}) if spec.head else None
 
     @classmethod
     def from_config(cls, cfg: dict) -> "CluRender":
@@ -120,20 +154,7 @@ class CluRender(nn.Module):
         pts = batch["points"]
         dims = check_tensor(pts, "batch['points']", ("B", "N", 3))
         g, out = self._generator(step), {}
-        if self.pretext == "jigsaw3d":
-            x, lab = jigsaw3d(pts, self.jigsaw_k, g)
-            logits = self.jig(self.encoder(x))                                        # (B, N, k³)
-            out["loss_jigsaw"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), lab.reshape(-1))
-            out["loss"] = out["loss_jigsaw"]
-            return out
-        if self.pretext in SUPERVISED:
-            whole = self.pretext == "supervised_class"
-            key, name = ("label", "loss_class") if whole else ("part", "loss_parts")
-            if key not in batch: raise ValueError(f"pretext {self.pretext!r} needs batch[{key!r}] (the procedural corpus's labels)")
-            y = batch[key].to(pts.device).long()                                      # (B,) classes | (B, N) global part ids
-            logits = self.cls(self.encoder.global_features(pts)) if whole else self.parts(self.encoder(pts))   # (B, 16) | (B, N, N_PARTS)
-            out[name] = out["loss"] = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
-            return out
+        if self.head is not None: return self.head(self.encoder, batch, g)          # a pretext's own head and loss
         f = self.encoder(pts); tick("encoder")                                        # (B, N, d)
         loss, f_c, f_r = pts.new_zeros(()), f, f
         if self.use_cluster and self.use_render and torch.is_grad_enabled():

@@ -9,19 +9,20 @@ from pathlib import Path
 import numpy as np
 from .core import project_root, results_root, load_results
 from .settings import RunSpec, ROWS, CORPORA, is_labelled, find_runs
+from .registry import SEED_ROWS
 from .train import load_history
 from .stats import mean_sd, paired_ci, default_vs_rest, seed_values
 
 # %% auto #0
-__all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'SEED_ROWS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS',
-           'PART_COLS', 'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'DETECTION_COLS', 'FINETUNE_STUDIES', 'row_run',
-           'fewshot_classes', 'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table',
-           'retrieval_leads', 'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme',
-           'check_generated', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line',
-           'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table',
-           'readme_with_headline', 'finetune_runs', 'row_label', 'rows_of', 'paired_cell', 'finetune_table',
-           'pretrain_probe_runs', 'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings',
-           'finetune_readme', 'ablation_report']
+__all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS',
+           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'DETECTION_COLS', 'FINETUNE_STUDIES', 'row_run', 'fewshot_classes',
+           'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
+           'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated',
+           'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost',
+           'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
+           'finetune_runs', 'row_label', 'rows_of', 'paired_cell', 'finetune_table', 'pretrain_probe_runs',
+           'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme',
+           'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -86,7 +87,6 @@ def summary_table(profile: str = "cpu", root: str | Path | None = None, corpus: 
 SEED_STATS = [("coarse1_svm", "PSB coarse1 SVM"), ("coarse1_train_cv", "coarse1Train CV (val.)"),
               ("base_nn", "base 1-NN"), ("base_first_tier", "1st tier"),
               ("coarse1_authors_rbf_svc", "authors' RBF SVC")]
-SEED_ROWS = ("random", "clurender", "jigsaw3d", "supervised_class", "supervised_parts")
 
 def seed_runs(profile: str = "cpu", root=None, study: str = "pretexts", rows=SEED_ROWS) -> dict:
     "{row: {seed: results}} of the default-setting runs (slug = row) of `rows`, every seed present."

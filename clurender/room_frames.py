@@ -22,7 +22,8 @@ from .synthetic import source_hash
 from pytorch3d.renderer import FoVPerspectiveCameras
 
 # %% auto #0
-__all__ = ['FRAME_SETS', 'frame_poses', 'normalise_frame', 'make_frames', 'frames_hash', 'room_frames', 'RoomFrameViews']
+__all__ = ['FRAME_SETS', 'frame_poses', 'normalise_frame', 'make_frames', 'frames_hash', 'room_frames', 'RoomFrameViews',
+           'room_frame_views']
 
 # %% ../nbs/17h_room_frames.ipynb #h004
 def frame_poses(rng, eye: np.ndarray, at: np.ndarray, n: int, step: float = 0.15) -> tuple[np.ndarray, np.ndarray]:
@@ -119,3 +120,8 @@ class RoomFrameViews(Dataset):
                                                                                         self.epoch, k))
         if self.images: out["images"] = torch.from_numpy(self.f["images"][k][out["view_ids"].numpy()]).float() / 255
         return out
+
+def room_frame_views(P: Profile, shapes=None, data_root=None, seed: int = 0, progress: bool = True,
+                     images: bool = True) -> RoomFrameViews:
+    "Corpus 'rooms' (`registry.CORPORA`): the profile's frames, V views and N points each."
+    return RoomFrameViews(P, P.n_views, P.n_points, seed, images, progress)

@@ -10,31 +10,18 @@ from pathlib import Path
 from fastcore.basics import patch
 from .core import PROFILES, Profile, get_profile, project_root, results_root, notebook_parameters
 from .encoders import ENCODERS
-from .model import SUPERVISED
+from .registry import ROWS, CORPORA, LABELLED, MODEL_OPTIONS, MODEL_DEFAULTS, check_corpus
 
 # %% auto #0
-__all__ = ['ROWS', 'CORPORA', 'COMPONENTS', 'PARAMS', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'SYMBOLS', 'is_labelled', 'check_corpus',
-           'Param', 'profile_param', 'RunSpec', 'claim_spec', 'short_hash', 'StudySpec', 'find_runs']
+__all__ = ['COMPONENTS', 'PARAMS', 'SYMBOLS', 'is_labelled', 'Param', 'profile_param', 'RunSpec', 'claim_spec', 'short_hash',
+           'StudySpec', 'find_runs']
 
 # %% ../nbs/12_settings.ipynb #c006
-ROWS = {"random": None, "clurender": {}, "cluster_only": dict(use_render=False), "render_only": dict(use_cluster=False),
-        "jigsaw3d": dict(pretext="jigsaw3d"),
-        # references, not self-supervised: trained with the procedural corpus's category / part labels (`SUPERVISED`)
-        "supervised_class": dict(pretext="supervised_class"), "supervised_parts": dict(pretext="supervised_parts")}
-
-CORPORA = ("procedural", "procedural+psb",  # pre-training sets: the procedural train split (+ the PSB train meshes),
-           "shapenet",                        # or the paper's: ShapeNetCore v1 + 3D-R2N2 renders (`clurender.shapenet`),
-           "rooms")                           # or RGB-D frames of the training rooms (`clurender.room_frames`, Sec. 6.1)
 COMPONENTS = {"cluster": "cluster_only", "render": "render_only", "both": "clurender"}   # Table 6's settings → rows
 
 def is_labelled(row: str) -> bool:
-    "A supervised reference row (it reads the procedural corpus's labels)."
-    return (ROWS[row] or {}).get("pretext") in SUPERVISED
-
-def check_corpus(corpus: str) -> str:
-    "`corpus` if it names a pre-training corpus, else an error listing them."
-    if corpus not in CORPORA: raise ValueError(f"unknown pre-training corpus {corpus!r}; choose one of {list(CORPORA)}")
-    return corpus
+    "A supervised reference row (it reads the procedural corpus's labels: `registry.LABELLED`)."
+    return (ROWS[row] or {}).get("pretext") in LABELLED
 
 # %% ../nbs/12_settings.ipynb #c357
 @dataclass(frozen=True)
@@ -84,14 +71,6 @@ def profile_param(name: str, base: dict, values: dict | None = None) -> Param:
     return Param(v, type(v), _LOWEST.get(name, 1 if isinstance(v, int) else 0), hi)
 
 # %% ../nbs/12_settings.ipynb #c009
-MODEL_OPTIONS = {"labels": ("ot", "l2"), "fitting": ("sliced", "sinkhorn", "l2"), "render_weight": float,
-                 "jigsaw_k": int, "prior": ("uniform", "adaptive", "unbalanced"), "tau": float,
-                 "prior_mix": float, "balance": (False, True),         # allowed values, or the type of a number
-                 "orth": ("paper", "frame")}
-MODEL_DEFAULTS = {"labels": "ot", "render_weight": 1.0, "jigsaw_k": 3,   # CluRender's; fitting: the profile's
-                  "prior": "uniform", "tau": 1e-2, "prior_mix": 0.5,     # cluster priors (beyond the paper)
-                  "balance": False,                                    # L_c / L_r balanced at f (beyond the paper)
-                  "orth": "paper"}                                     # Eq. 14 or its frame form
 SYMBOLS = {"n_clusters": "J", "n_views": "V"}                       # the paper's symbols (Tables 8, 9), in slugs and -p
 _NOT_OVERRIDABLE = ("name", "seed")
 
@@ -121,7 +100,7 @@ class RunSpec:
             raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {list(ENCODERS)}")
         PARAMS["seed"].check("seed", self.seed); PARAMS["epochs"].check("epochs", self.epochs)
         check_corpus(self.corpus)
-        if is_labelled(self.row) and self.corpus != "procedural":
+        if is_labelled(self.row) and not CORPORA[self.corpus].labels:
             raise ValueError(f"row {self.row!r} reads the procedural corpus's labels; corpus {self.corpus!r} has "
                              f"no procedural labels")
         base = PROFILES[self.profile]

@@ -27,7 +27,7 @@ __all__ = ['COMMON', 'HEAD', 'EPOCHS', 'TASKS', 'TaskSpec', 'run_detector', 'Tas
 COMMON = dict(row=PARAMS["row"], profile=Param("cpu", tuple(PROFILES), help="smoke | cpu | paper"),
               seed=PARAMS["seed"], encoder=PARAMS["encoder"],
               encoder_path=Param(None, str, help="an encoder checkpoint instead of the row's committed one"),
-              corpus=Param("procedural", CORPORA, help="the corpus the row's encoder was pre-trained on"))
+              corpus=Param("procedural", tuple(CORPORA), help="the corpus the row's encoder was pre-trained on"))
 
 def _path_id(path: str) -> str:
     "8 hex digits naming an encoder checkpoint by its resolved path (the slug of a run that reads one)."
@@ -165,13 +165,13 @@ TASKS = {
     "partseg_probe_shapenetpart": Task("nbs/41_partseg_probe.ipynb", ds.shapenetpart_data, ds.run_probe,
                                        select=dict(dataset="shapenetpart"), paper="Table 4's data"),
     "detection": Task("nbs/45_detection.ipynb", scene_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
-                      report=reports.finetune_readme, job="detect", select=dict(dataset="synthetic"),
+                      report=reports.finetune_readme, job="detection", select=dict(dataset="synthetic"),
                       paper="Sec. 6.2.1, Table 1's task on RandomRooms-style rooms"),
     "detection_rooms": Task("nbs/45_detection.ipynb", room_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
-                            report=reports.finetune_readme, job="detect-rooms", select=dict(dataset="rooms"),
+                            report=reports.finetune_readme, job="detection-rooms", select=dict(dataset="rooms"),
                             paper="Sec. 6.2.1, Table 1's task on rooms scanned like ScanNet"),
     "detection_scannet": Task("nbs/45_detection.ipynb", scannet_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
-                              report=reports.finetune_readme, job="detect-scannet", select=dict(dataset="scannet"),
+                              report=reports.finetune_readme, job="detection-scannet", select=dict(dataset="scannet"),
                               paper="Sec. 6.2.1, Table 1"),
 }
 

@@ -14,6 +14,7 @@ import clurender
 from .threads import late_note
 from .core import get_device, reuse_freed_memory
 from .encoders import encoder_state, load_checkpoint
+from .registry import LOSS_KEYS
 
 # %% auto #0
 __all__ = ['GlobalBatchSampler', 'load_history', 'pretrain', 'plot_history']
@@ -168,8 +169,9 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
                 checkpoint=str(ckpt_path), encoder=str(out / "encoder.pt"), world=world)
 
 # %% ../nbs/10_train.ipynb #c011
-def plot_history(rows: list[dict] | str | Path, keys: tuple = ("loss", "loss_soft", "loss_render", "loss_jigsaw"), smooth: int = 10):
-    "Loss curves (one panel per key present) from `metrics.jsonl` rows or their folder; moving average of `smooth` steps."
+def plot_history(rows: list[dict] | str | Path, keys: tuple = LOSS_KEYS, smooth: int = 10):
+    """Loss curves (one panel per key present; by default every pretext's loss terms, `registry.LOSS_KEYS`) from
+    `metrics.jsonl` rows or their folder; moving average of `smooth` steps."""
     import matplotlib.pyplot as plt, numpy as np
     rows = load_history(rows) if isinstance(rows, (str, Path)) else rows
     keys = [k for k in keys if rows and k in rows[0]]
