@@ -5,6 +5,8 @@
 # %% ../nbs/19_reports.ipynb #c002
 from __future__ import annotations
 import json, re
+from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 import numpy as np
 from .core import project_root, results_root, load_results
@@ -14,15 +16,14 @@ from .train import load_history
 from .stats import mean_sd, paired_ci, default_vs_rest, seed_values
 
 # %% auto #0
-__all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS', 'PART_COLS',
-           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'DETECTION_COLS', 'FINETUNE_STUDIES', 'row_run', 'fewshot_classes',
-           'summary_table', 'seed_runs', 'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads',
-           'leads_md', 'budget_table', 'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated',
-           'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost',
-           'cost_table', 'write_ablation', 'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline',
-           'finetune_runs', 'row_label', 'rows_of', 'paired_cell', 'finetune_table', 'pretrain_probe_runs',
-           'pretrain_probe_table', 'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme',
-           'ablation_report']
+__all__ = ['PUBLISHED_NN', 'FEWSHOT_NOTE', 'SEED_STATS', 'RETRIEVAL_STATS', 'ABLATION_METRICS', 'HEADLINE_MARKERS',
+           'PRETRAINED_PROBE_ROWS', 'PAPER_T4', 'row_run', 'fewshot_classes', 'summary_table', 'seed_runs',
+           'seed_table', 'retrieval_runs', 'retrieval_table', 'retrieval_leads', 'leads_md', 'budget_table',
+           'pretexts_readme', 'readme_name', 'write_pretexts_readme', 'check_generated', 'run_metrics', 'ablation_runs',
+           'ablation_table', 'ablation_plot', 'default_vs_rest_line', 'run_cost', 'cost_table', 'write_ablation',
+           'ablations_readme', 'probe_runs', 'headline_table', 'readme_with_headline', 'StudyTable', 'finetune_runs',
+           'row_label', 'rows_of', 'paired_cell', 'finetune_table', 'pretrain_probe_runs', 'pretrain_probe_table',
+           'last_run_line', 'probe_readme', 'finetune_findings', 'finetune_readme', 'ablation_report']
 
 # %% ../nbs/19_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -485,25 +486,31 @@ def readme_with_headline(text: str, profile: str = "cpu", root=None) -> str:
     return text[:a] + headline_table(profile, root) + text[b + len(HEADLINE_MARKERS[1]):]
 
 # %% ../nbs/19_reports.ipynb #c029c
-def _group_of(d: dict, study: str):
-    """What a run's row is grouped by: training meshes per category (12: all), the detector (`head`, with its
-    schedule where the run set one), the training rooms and whether the encoder was frozen, or None."""
-    if "shots" in d: return d["shots"] or 12
-    if study == "semseg_rooms":                                                    # training rooms; fine-tuned or not
-        rooms = f"{d['rooms']} rooms" if d.get("rooms") else f"all {d['n_rooms']} rooms"
-        return ("frozen probe, " if d.get("frozen") else "fine-tuned, ") + rooms
-    if not study.startswith("detection"): return None
-    head = d.get("head", "3detr")                                                  # runs before heads: 3DETR-style
-    return f"{head}, {d['epochs']} epochs" if d.get("epochs") else head
+@dataclass(frozen=True)
+class StudyTable:
+    """How a fine-tuning study is tabled; each task declares its own (`tasks.TASKS`). `cols`: (header, key) pairs
+    ('train_<key>': the training set's number), `key` the one compared with random init; `group(results)` → the
+    run's group (None: one group) under the `size_col` header, `where(group)` its words in a findings bullet;
+    `findings`: the metrics with bullets (default: `key`)."""
+    title: str
+    notebook: str
+    what: str
+    key: str
+    cols: tuple
+    size_col: str | None = None
+    group: Callable | None = None
+    where: Callable | None = None
+    findings: tuple = ()
+    note: str = ""
 
-def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> dict:
-    """{(group, row): {seed: test metrics, and the training set's as 'train_<key>'}} of a fine-tuning study; group:
-    meshes per category (`nbs/42_partseg_finetune`, 12 for all), the detector (detection), else None."""
+def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetune", group=None) -> dict:
+    """{(group, row): {seed: test metrics, and the training set's as 'train_<key>'}} of a fine-tuning study;
+    `group(results)` → a run's group (None: all in one)."""
     out = {}
     for f in sorted((results_root(root, profile) / study).glob(f"*/{profile}/seed*/results.json")):
         d = load_results(f.parent)["results"]
         train = {f"train_{k}": v for k, v in d.get("train", {}).items()} if isinstance(d.get("train"), dict) else {}
-        out.setdefault((_group_of(d, study), row_label(d)), {})[d["seed"]] = {**d["test"], **train}
+        out.setdefault((group(d) if group else None, row_label(d)), {})[d["seed"]] = {**d["test"], **train}
     return out
 
 def row_label(d: dict) -> str:
@@ -524,16 +531,13 @@ def paired_cell(x: dict, base: dict) -> tuple[dict | None, str]:
     ci = paired_ci([x[s] for s in common], [base[s] for s in common])
     return ci, f"{100 * ci['mean']:+.1f}{_interval(ci)} ({len(common)} seed{'s' if len(common) > 1 else ''})"
 
-PART_COLS = (("OAcc", "oacc"), ("instance mIoU", "instance_miou"), ("class mIoU", "class_miou"))
-
 # %% ../nbs/19_reports.ipynb #c873
-def finetune_table(profile: str = "cpu", root=None, study: str = "partseg_finetune", cols=PART_COLS,
-                   key: str = "class_miou", size_col: str | None = "training meshes per category",
-                   runs: dict | None = None) -> str:
-    """Markdown table of `finetune_runs` (or `runs`, already loaded), rows by training-set size then `ROWS` order:
-    mean ± std of each metric in `cols` ((header, key) pairs) and the paired difference of `key` to random init.
-    `size_col` None: no size column."""
-    runs = finetune_runs(profile, root, study) if runs is None else runs
+def finetune_table(profile: str, root, study: str, cols: tuple, key: str, size_col: str | None = None,
+                   runs: dict | None = None, group=None) -> str:
+    """Markdown table of `finetune_runs` (or `runs`, already loaded), rows by group then `ROWS` order: mean ± std of
+    each metric in `cols` ((header, key) pairs) and the paired difference of `key` to random init. `size_col`: the
+    group column's header (None: no group column)."""
+    runs = finetune_runs(profile, root, study, group) if runs is None else runs
     name = dict((k, h) for h, k in cols)[key]
     head = ([size_col] if size_col else []) + ["encoder", "seeds", *[h for h, _ in cols], f"{name} − random"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -635,59 +639,19 @@ def probe_readme(profile: str = "cpu", root=None, study: str = "partseg_probe") 
     return "\n".join(lines) + "\n"
 
 
-# %% ../nbs/19_reports.ipynb #c029l
-DETECTION_COLS = (("AP25", "map25"), ("AP50", "map50"), ("class-agnostic AP25", "agnostic25"),
-                  ("class-agnostic AP50", "agnostic50"), ("AP50, true centres", "oracle_center50"),
-                  ("AP50, true sizes", "oracle_size50"), ("recall at IoU 0.25", "recall25"),
-                  ("train AP25", "train_map25"))
-
-# %% ../nbs/19_reports.ipynb #c029m
-FINETUNE_STUDIES = {
-    "partseg_finetune": dict(
-        title="Part segmentation by fine-tuning, Labeled PSB 12/8 split", notebook="42_partseg_finetune",
-        what="the encoder trained end to end with DGCNN's part-segmentation head, Sec. 6.2.4's schedule fixed in "
-             "advance",
-        table=dict(key="class_miou", cols=PART_COLS)),
-    "cls_finetune": dict(
-        title="Classification by fine-tuning, PSB coarse1", notebook="43_cls_finetune",
-        what="the encoder trained end to end with DGCNN's classification head, a schedule fixed in advance",
-        note="`acc` counts test shapes of classes the train split lacks as errors. ",
-        table=dict(key="acc", size_col=None, cols=(("acc", "acc"), ("acc, seen classes", "acc_seen")))),
-    "semseg_rooms": dict(
-        title="Scene segmentation on rooms scanned like ScanNet (Table 2's task)", notebook="46_semseg_rooms",
-        what="the encoder fine-tuned with DGCNN's segmentation head on the blocks of all or of the first few training "
-             "rooms (as many steps either way), or frozen under the same head (the probe); every test point scored "
-             "once",
-        note="mIoU over the 12 classes (floor, wall, nine object classes, clutter) from one confusion matrix over "
-             "the 100 test rooms' points; train mIoU: on up to 800 of the run's own training blocks. ",
-        table=dict(key="miou", size_col="training", cols=(("mIoU", "miou"), ("OAcc", "oacc"),
-                                                          ("train mIoU", "train_miou")))),
-    **{study: dict(
-        title=f"3D object detection by fine-tuning, {data}", notebook="45_detection",
-        what="a detector fine-tuned from the encoder (`3detr`: `detection.Detector`; `votenet`: "
-             "`votenet.VoteDetector`), a schedule fixed in advance",
-        note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes; class-agnostic: "
-             "every box one class (box quality apart from classification); true centres / sizes: AP50 with the "
-             "centre or the size of each predicted box taken from the nearest true box (`boxes.oracle`); train: AP25 "
-             "on the first as many training scenes as there are test scenes (all training scenes for the older "
-             "3DETR-style rows, without 3DETR's recipe), whether the detector fits its own data. ",
-        findings=("map25", "map50"), table=dict(key="map25", size_col="detector", cols=DETECTION_COLS))
-       for study, data in (("detection", "RandomRooms-style procedural rooms"), ("detection_rooms", "rooms scanned "
-                           "like ScanNet"), ("detection_scannet", "ScanNetV2"))}}
-
-def finetune_findings(profile: str = "cpu", root=None, study: str = "partseg_finetune",
-                      runs: dict | None = None) -> list[str]:
-    """One markdown bullet per (training-set size, pre-trained row) of a fine-tuning study (`finetune_runs`, or
-    `runs` already loaded) and metric (the study's `findings`, else `table['key']`): the paired difference to random
-    init, the seeds it is ahead in, and whether the 95 % interval excludes 0."""
-    kw = FINETUNE_STUDIES[study]["table"]
-    runs, out = finetune_runs(profile, root, study) if runs is None else runs, []
-    names = dict((k, h) for h, k in kw["cols"])
-    for key in FINETUNE_STUDIES[study].get("findings", (kw["key"],)): out += _findings_of(runs, key, names[key])
+# %% ../nbs/19_reports.ipynb #c029q
+def finetune_findings(profile: str, root, study: str, S: StudyTable, runs: dict | None = None) -> list[str]:
+    """One markdown bullet per (group, pre-trained row) of a fine-tuning study tabled as `S` (`finetune_runs`, or
+    `runs` already loaded) and metric (`S.findings`, else `S.key`): the paired difference to random init, the seeds
+    it is ahead in, and whether the 95 % interval excludes 0."""
+    runs, out = finetune_runs(profile, root, study, S.group) if runs is None else runs, []
+    names = dict((k, h) for h, k in S.cols)
+    where = S.where or (lambda k: "" if k is None else f"{k}: ")
+    for key in S.findings or (S.key,): out += _findings_of(runs, key, names[key], where)
     return out
 
 # %% ../nbs/19_reports.ipynb #c672
-def _findings_of(runs: dict, key: str, name: str) -> list[str]:
+def _findings_of(runs: dict, key: str, name: str, where) -> list[str]:
     "The bullets of `finetune_findings` for one metric."
     out = []
     for k in sorted({k for k, _ in runs}, key=lambda x: (x is None, x)):
@@ -698,30 +662,25 @@ def _findings_of(runs: dict, key: str, name: str) -> list[str]:
             if ci is None: continue
             common = sorted(set(x) & set(base))
             ahead = sum(x[s] > base[s] for s in common)
-            where = "" if k is None else f"{k}: " if isinstance(k, str) else (
-                "all 12 training meshes per category: " if k == 12 else
-                f"{k} training mesh{'es' if k > 1 else ''} per category: ")
             verdict = ("one paired seed, not yet testable" if ci["lo"] is None else
                        "beyond seed noise (the interval excludes 0)" if ci["lo"] > 0 or ci["hi"] < 0 else
                        "within seed noise (the interval contains 0)")
-            out.append(f"- {where}{r} − random, {name}: {cell}; ahead in {ahead} of {len(common)} paired seeds; "
+            out.append(f"- {where(k)}{r} − random, {name}: {cell}; ahead in {ahead} of {len(common)} paired seeds; "
                        f"{verdict}.")
     return out
 
-def finetune_readme(profile: str = "cpu", root=None, study: str = "partseg_finetune") -> str:
-    """A fine-tuning study's README (`FINETUNE_STUDIES`): `finetune_table`, `finetune_findings`, the newest run's
+def finetune_readme(profile: str, root, study: str, S: StudyTable) -> str:
+    """The README of fine-tuning study `study`, tabled as `S`: `finetune_table`, `finetune_findings`, the newest run's
     command and machine, then the study's findings.md verbatim."""
-    if study not in FINETUNE_STUDIES:
-        raise ValueError(f"unknown study {study!r}; choose one of {list(FINETUNE_STUDIES)}")
-    S, base = FINETUNE_STUDIES[study], results_root(root, profile) / study
-    runs = finetune_runs(profile, root, study)                                                     # read once
-    lines = [f"# {S['title']} (`{profile}`)", "",
-             f"Generated by `nbs/{S['notebook']}.ipynb` (`reports.finetune_readme`) from the runs below: {S['what']}, "
+    if not isinstance(S, StudyTable): raise TypeError(f"finetune_readme tables a study by a StudyTable, got {S!r}")
+    base, runs = results_root(root, profile) / study, finetune_runs(profile, root, study, S.group)   # read once
+    lines = [f"# {S.title} (`{profile}`)", "",
+             f"Generated by `nbs/{S.notebook}.ipynb` (`reports.finetune_readme`) from the runs below: {S.what}, "
              "the last epoch reported; mean ± std over seeds (%). Last column: the paired difference to random "
-             f"initialisation [95 % interval] over the seeds both have. {S.get('note', '')}Peers' public fine-tuning "
+             f"initialisation [95 % interval] over the seeds both have. {S.note}Peers' public fine-tuning "
              "code reports the best test epoch; this table selects nothing on the test split.", "",
-             finetune_table(profile, root, study, runs=runs, **S["table"]).rstrip()]
-    if (found := finetune_findings(profile, root, study, runs)):
+             finetune_table(profile, root, study, S.cols, S.key, S.size_col, runs).rstrip()]
+    if (found := finetune_findings(profile, root, study, S, runs)):
         lines += ["", "## Against random initialisation", "", *found]
     if (last := last_run_line(profile, root, study)): lines += ["", last]
     if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]

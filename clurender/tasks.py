@@ -20,8 +20,9 @@ from .detection import run_detection
 from .votenet import run_votenet
 
 # %% auto #0
-__all__ = ['COMMON', 'HEAD', 'EPOCHS', 'TASKS', 'TaskSpec', 'run_detector', 'Task', 'task_of', 'task_spec', 'task_readme',
-           'run_task']
+__all__ = ['COMMON', 'HEAD', 'PART_COLS', 'DETECTION_COLS', 'PARTSEG_TABLE', 'CLS_TABLE', 'ROOMS_SEG_TABLE', 'EPOCHS', 'TASKS',
+           'TaskSpec', 'run_detector', 'Task', 'meshes', 'meshes_words', 'detector', 'training_rooms',
+           'detection_table', 'task_of', 'task_spec', 'task_readme', 'run_task']
 
 # %% ../nbs/19a_tasks.ipynb #c723
 COMMON = dict(row=PARAMS["row"], profile=Param("cpu", tuple(PROFILES), help="smoke | cpu | paper"),
@@ -134,7 +135,7 @@ class Task:
     data: Callable
     run: Callable
     options: dict = field(default_factory=dict)
-    report: Callable | None = None
+    report: reports.StudyTable | Callable | None = None     # its table, or a README writer (profile, root, task)
     job: str | None = None
     select: dict = field(default_factory=dict)
     paper: str = ""
@@ -144,6 +145,62 @@ class Task:
         first = next(t for t in TASKS.values() if t.notebook == self.notebook)
         return {k: v for k, v in self.select.items() if first.select.get(k) != v}
 
+# %% ../nbs/19a_tasks.ipynb #c366u
+PART_COLS = (("OAcc", "oacc"), ("instance mIoU", "instance_miou"), ("class mIoU", "class_miou"))
+DETECTION_COLS = (("AP25", "map25"), ("AP50", "map50"), ("class-agnostic AP25", "agnostic25"),
+                  ("class-agnostic AP50", "agnostic50"), ("AP50, true centres", "oracle_center50"),
+                  ("AP50, true sizes", "oracle_size50"), ("recall at IoU 0.25", "recall25"),
+                  ("train AP25", "train_map25"))
+
+def meshes(d: dict) -> int:
+    "Training meshes per category of a part-segmentation run (12: the whole split)."
+    return d.get("shots") or 12
+
+def meshes_words(k: int) -> str:
+    "A group of `meshes` in a findings bullet."
+    return "all 12 training meshes per category: " if k == 12 else f"{k} training mesh{'es' if k > 1 else ''} per " \
+                                                                  "category: "
+
+def detector(d: dict) -> str:
+    "The detector of a detection run, with its schedule where the run set one (runs before heads: 3DETR-style)."
+    head = d.get("head", "3detr")
+    return f"{head}, {d['epochs']} epochs" if d.get("epochs") else head
+
+def training_rooms(d: dict) -> str:
+    "The training rooms of a scene-segmentation run, fine-tuned or under the frozen probe."
+    rooms = f"{d['rooms']} rooms" if d.get("rooms") else f"all {d['n_rooms']} rooms"
+    return ("frozen probe, " if d.get("frozen") else "fine-tuned, ") + rooms
+
+# %% ../nbs/19a_tasks.ipynb #c366v
+def detection_table(data: str) -> reports.StudyTable:
+    "How the detection studies are tabled, on `data`."
+    return reports.StudyTable(
+        f"3D object detection by fine-tuning, {data}", "45_detection",
+        "a detector fine-tuned from the encoder (`3detr`: `detection.Detector`; `votenet`: `votenet.VoteDetector`), a "
+        "schedule fixed in advance", "map25", DETECTION_COLS, "detector", group=detector, findings=("map25", "map50"),
+        note="AP: VOC area under the precision–recall curve at 3D IoU 0.25 / 0.5, mean over classes; class-agnostic: "
+             "every box one class (box quality apart from classification); true centres / sizes: AP50 with the "
+             "centre or the size of each predicted box taken from the nearest true box (`boxes.oracle`); train: AP25 "
+             "on the first as many training scenes as there are test scenes (all training scenes for the older "
+             "3DETR-style rows, without 3DETR's recipe), whether the detector fits its own data. ")
+
+PARTSEG_TABLE = reports.StudyTable(
+    "Part segmentation by fine-tuning, Labeled PSB 12/8 split", "42_partseg_finetune",
+    "the encoder trained end to end with DGCNN's part-segmentation head, Sec. 6.2.4's schedule fixed in advance",
+    "class_miou", PART_COLS, "training meshes per category", group=meshes, where=meshes_words)
+CLS_TABLE = reports.StudyTable(
+    "Classification by fine-tuning, PSB coarse1", "43_cls_finetune",
+    "the encoder trained end to end with DGCNN's classification head, a schedule fixed in advance", "acc",
+    (("acc", "acc"), ("acc, seen classes", "acc_seen")),
+    note="`acc` counts test shapes of classes the train split lacks as errors. ")
+ROOMS_SEG_TABLE = reports.StudyTable(
+    "Scene segmentation on rooms scanned like ScanNet (Table 2's task)", "46_semseg_rooms",
+    "the encoder fine-tuned with DGCNN's segmentation head on the blocks of all or of the first few training rooms (as "
+    "many steps either way), or frozen under the same head (the probe); every test point scored once", "miou",
+    (("mIoU", "miou"), ("OAcc", "oacc"), ("train mIoU", "train_miou")), "training", group=training_rooms,
+    note="mIoU over the 12 classes (floor, wall, nine object classes, clutter) from one confusion matrix over the 100 "
+         "test rooms' points; train mIoU: on up to 800 of the run's own training blocks. ")
+
 # %% ../nbs/19a_tasks.ipynb #c366
 EPOCHS = Param(None, int, 1, help="None: the task's schedule")
 TASKS = {
@@ -151,27 +208,30 @@ TASKS = {
                           job="partseg-probe", select=dict(dataset="labeled_psb"), paper="Sec. 6.2.4, Table 4"),
     "partseg_finetune": Task("nbs/42_partseg_finetune.ipynb", ds.probe_data, ds.run_finetune,
                              dict(shots=Param(None, int, 1, 12, same=(12,), help="training meshes per category")),
-                             report=reports.finetune_readme, job="partseg-finetune", paper="Sec. 6.2.4"),
+                             report=PARTSEG_TABLE, job="partseg-finetune", paper="Sec. 6.2.4"),
     "cls_finetune": Task("nbs/43_cls_finetune.ipynb", cl.cls_data, cl.run_cls_finetune, dict(epochs=EPOCHS),
-                         report=reports.finetune_readme, job="cls-finetune", paper="Tables 6–9's protocol"),
+                         report=CLS_TABLE, job="cls-finetune", paper="Tables 6–9's protocol"),
     "semseg_s3dis": Task("nbs/44_semseg_s3dis.ipynb", sg.s3dis_task_data, sg.run_semseg,
                          dict(epochs=EPOCHS, test_area=Param(5, int, 1, 6, help="S3DIS area held out")),
                          job="semseg-s3dis", paper="Sec. 6.2.2, Table 2"),
     "semseg_rooms": Task("nbs/46_semseg_rooms.ipynb", rs.room_semseg_data, rs.run_room_semseg,
                          dict(epochs=EPOCHS, rooms=Param(None, int, 1, help="training rooms (None: all)"),
                               frozen=Param(False, bool, help="the frozen-feature probe: the head alone learns")),
-                         report=reports.finetune_readme, job="semseg-rooms",
+                         report=ROOMS_SEG_TABLE, job="semseg-rooms",
                          paper="Sec. 6.2.2, Table 2's task on rooms scanned like ScanNet"),
     "partseg_probe_shapenetpart": Task("nbs/41_partseg_probe.ipynb", ds.shapenetpart_data, ds.run_probe,
                                        select=dict(dataset="shapenetpart"), paper="Table 4's data"),
     "detection": Task("nbs/45_detection.ipynb", scene_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
-                      report=reports.finetune_readme, job="detection", select=dict(dataset="synthetic"),
+                      report=detection_table("RandomRooms-style procedural rooms"), job="detection",
+                      select=dict(dataset="synthetic"),
                       paper="Sec. 6.2.1, Table 1's task on RandomRooms-style rooms"),
     "detection_rooms": Task("nbs/45_detection.ipynb", room_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
-                            report=reports.finetune_readme, job="detection-rooms", select=dict(dataset="rooms"),
+                            report=detection_table("rooms scanned like ScanNet"), job="detection-rooms",
+                            select=dict(dataset="rooms"),
                             paper="Sec. 6.2.1, Table 1's task on rooms scanned like ScanNet"),
     "detection_scannet": Task("nbs/45_detection.ipynb", scannet_data, run_detector, dict(epochs=EPOCHS, head=HEAD),
-                              report=reports.finetune_readme, job="detection-scannet", select=dict(dataset="scannet"),
+                              report=detection_table("ScanNetV2"), job="detection-scannet",
+                              select=dict(dataset="scannet"),
                               paper="Sec. 6.2.1, Table 1"),
 }
 
@@ -206,7 +266,9 @@ def task_readme(task: str, profile: str, root: str | Path | None = None) -> Path
     "Rebuild the study README of `task` at `profile` from every run present (None for a task without a report)."
     if TASKS[task].report is None: return None
     path = results_root(root, profile) / task / reports.readme_name(profile)
-    path.write_text(TASKS[task].report(profile, root, task))
+    R = TASKS[task].report
+    path.write_text(reports.finetune_readme(profile, root, task, R) if isinstance(R, reports.StudyTable)
+                    else R(profile, root, task))
     return path
 
 def _curve(folder: Path):
