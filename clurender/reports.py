@@ -239,8 +239,12 @@ def pretexts_readme(profile: str = "cpu", root=None, study: str = "pretexts") ->
           "commit, hardware, wall time); do not edit — edit `findings.md` or rerun the runs. All numbers in %, "
           "PSB test splits unless marked (coarse1Train CV: validation, train split only), frozen max ‖ mean features.",
           ""]
-    for corpus, title in zip(CORPORA, ("procedural corpus (train split)", "procedural corpus + PSB train meshes")):
-        md += [f"## Pre-trained on the {title}, seed 0", "", summary_table(profile, root, corpus, study)]
+    titles = {"procedural": "procedural corpus (train split)", "procedural+psb": "procedural corpus + PSB train meshes",
+              "shapenet": "paper's ShapeNet objects", "rooms": "RGB-D frames of the training rooms (Sec. 6.1's scans)"}
+    for corpus in CORPORA:                                        # the first two always; the others where a row ran
+        if corpus in ("procedural", "procedural+psb") or any(row_run(r, profile, corpus, root, study) for r in ROWS
+                                                              if r != "random"):
+            md += [f"## Pre-trained on the {titles[corpus]}, seed 0", "", summary_table(profile, root, corpus, study)]
     md += ["## Seeds", "", "Seed k sets the initialisation, the batch order and the view draws; the paired gain is "
            "over the random-init encoder of the same seed (mean ± sd over seeds).", "",
            seed_table(profile, root, study)[0],
