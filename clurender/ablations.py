@@ -17,7 +17,7 @@ from .model import CluRender
 from .clustering import cluster_loss
 
 # %% auto #0
-__all__ = ['run_ablation', 'run_model', 'cluster_labels', 'plot_clusters']
+__all__ = ['run_ablation', 'announce', 'run_or_rebuild', 'run_model', 'cluster_labels', 'plot_clusters']
 
 # %% ../nbs/18_ablations.ipynb #c005
 def run_ablation(spec: RunSpec, command: str, probe: bool = True, data_root=None, root=None,
@@ -32,6 +32,22 @@ def run_ablation(spec: RunSpec, command: str, probe: bool = True, data_root=None
         save_results(out, "partseg", part, run_record(command, spec.profile, time.perf_counter() - t0, seed=spec.seed,
                                                       spec=spec.to_dict()))
         numbers["probe_class_miou"] = part["test"]["class_miou"]
+    return numbers
+
+# %% ../nbs/18_ablations.ipynb #c005b
+def announce(spec: RunSpec, notebook: str, root=None) -> str:
+    "Print where an ablation notebook's run goes and the command that reproduces it; returns the command."
+    cmd = spec.command(notebook)
+    print(f"run: {spec.slug}, seed {spec.seed} → {spec.folder('ablations', root)}\nreproduce: {cmd}")
+    return cmd
+
+def run_or_rebuild(spec: RunSpec, command: str, run: bool = True, probe: bool = True, data_root=None,
+                   root=None) -> dict | None:
+    "An ablation notebook's run cell: `run_ablation` and its headline numbers, or (`run` False) nothing trained."
+    if not run:
+        print("run=False: the table below is rebuilt from the runs present; nothing trained"); return None
+    numbers = run_ablation(spec, command, probe=probe, data_root=data_root, root=root)
+    print({k: numbers.get(k) for k in ("coarse1_svm", "base_nn", "probe_class_miou", "steps", "median_step_s")})
     return numbers
 
 # %% ../nbs/18_ablations.ipynb #c008

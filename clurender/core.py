@@ -13,9 +13,9 @@ import clurender
 
 # %% auto #0
 __all__ = ['PROFILES', 'TEST_RESULTS_ENV', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'pick_profile',
-           'set_threads', 'check_tensor', 'reuse_freed_memory', 'git_commit', 'hardware_info', 'save_results',
-           'load_results', 'cpu_ticks', 'cpu_split', 'machine_load', 'run_record', 'project_root', 'numba_threads',
-           'test_results_root', 'results_root', 'notebook_parameters', 'loader_throughput']
+           'set_threads', 'setup_notebook', 'check_tensor', 'reuse_freed_memory', 'git_commit', 'hardware_info',
+           'save_results', 'load_results', 'cpu_ticks', 'cpu_split', 'machine_load', 'run_record', 'project_root',
+           'numba_threads', 'test_results_root', 'results_root', 'notebook_parameters', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -120,6 +120,17 @@ def set_threads(n: int | None = None) -> int:
     if n is None: n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if n < 1: raise ValueError(f"threads must be ≥ 1, got {n}")
     torch.set_num_threads(n); return n
+
+# %% ../nbs/00_core.ipynb #c180v
+def setup_notebook(profile: str | None, threads: int | None = None) -> str:
+    """The opening of every experiment notebook: its profile (`pick_profile`: printed when chosen for it), torch's
+    threads (`set_threads`: every core unless `threads` or `$CLURENDER_THREADS` says otherwise; each run's record
+    stores the count) and the figures' defaults (saved figures cropped to their content). Returns the profile."""
+    profile = pick_profile(profile)
+    set_threads(threads)
+    import matplotlib as mpl
+    mpl.rcParams["savefig.bbox"] = "tight"                                   # titles and labels kept whole
+    return profile
 
 # %% ../nbs/00_core.ipynb #c015
 def _all_finite(x: torch.Tensor) -> bool:

@@ -124,6 +124,7 @@ class Detector(nn.Module):
         H.update({k: overrides.pop(k) for k in list(overrides) if k in H})
         self.encoder, self.n_classes, self.H, self.P = encoder, n_classes, H, det_profile(profile, **overrides)
         d, self.clip_norm = H["width"], CLIP                                     # `train.pretrain` clips to it
+        self.flips = True                                                        # False: train on the rooms as they are
         self.pos = FourierPos(d, seed=seed)
         self.pre = mlp([encoder.global_dim + 3, d, d])                          # crop feature ‖ position in the box
         layer = nn.TransformerEncoderLayer(d, H["heads"], H["ffn"], dropout=0.1, batch_first=True, norm_first=True)
@@ -200,7 +201,7 @@ def set_loss(out: dict, gt_boxes: torch.Tensor, gt_labels: torch.Tensor, weights
 def _forward(self: Detector, batch: dict, step: int = 0) -> dict:
     """Losses of a batch of `SceneSet` items, augmented in training (unless `self.flips` is False), for
     `train.pretrain`: the last layer's terms; 'loss' sums all layers'."""
-    flip = self.training and getattr(self, "flips", True)
+    flip = self.training and self.flips
     p, b = augment(batch["points"], batch["boxes"]) if flip else (batch["points"], batch["boxes"])
     out = self.boxes_of(p)
     r = set_loss(out, b, batch["labels"])

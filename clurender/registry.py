@@ -56,8 +56,9 @@ PRETEXTS = {
 }
 
 # %% ../nbs/00b_registry.ipynb #r009
+_own = lambda name: {} if name == "clurender" else {"pretext": name}            # a row's CluRender keyword arguments
 ROWS = {"random": None, **{r: s for name, p in PRETEXTS.items()                 # each pretext, then its variants
-                            for r, s in ((name, {"pretext": name} if name != "clurender" else {}), *p.variants.items())}}
+                            for r, s in ((name, _own(name)), *p.variants.items())}}
 SEED_ROWS = ("random", *(name for name, p in PRETEXTS.items() if p.seed_row))
 LABELLED = tuple(name for name, p in PRETEXTS.items() if p.labelled)
 MODEL_OPTIONS = {k: allowed for p in PRETEXTS.values() for k, (allowed, _) in p.options.items()}

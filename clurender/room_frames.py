@@ -115,7 +115,8 @@ class RoomFrameViews(Dataset):
         self.n, self.V, self.seed, self.images, self.epoch = n_points, n_views, seed, images, 0
     def __len__(self) -> int: return len(self.f["points"])
     def __getitem__(self, k: int) -> dict:
-        cams = FoVPerspectiveCameras(R=torch.from_numpy(self.f["R"][k]), T=torch.from_numpy(self.f["T"][k]), fov=self.FOV)
+        R, T = torch.from_numpy(self.f["R"][k]), torch.from_numpy(self.f["T"][k])          # (V, 3, 3), (V, 3)
+        cams = FoVPerspectiveCameras(R=R, T=T, fov=self.FOV)
         out = dict(points=torch.from_numpy(self.f["points"][k, :self.n]), **view_subset(cams, self.V, self.seed,
                                                                                         self.epoch, k))
         if self.images: out["images"] = torch.from_numpy(self.f["images"][k][out["view_ids"].numpy()]).float() / 255

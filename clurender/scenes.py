@@ -61,9 +61,8 @@ class SceneSet(Dataset):
         return self.boxes[i][keep], self.labels[i][keep]
     def head(self, n: int) -> "SceneSet":
         "The first n scenes, with everything they carry."
-        cut = lambda x: None if x is None else x[:n]
-        return SceneSet(self.points[:n], [self.scene(i)[0] for i in range(min(n, len(self)))],
-                        [self.scene(i)[1] for i in range(min(n, len(self)))], self.classes, self.names[:n],
+        cut, kept = (lambda x: None if x is None else x[:n]), [self.scene(i) for i in range(min(n, len(self)))]
+        return SceneSet(self.points[:n], [b for b, _ in kept], [l for _, l in kept], self.classes, self.names[:n],
                         cut(self.colors), cut(self.semantic), self.instance[:n])
 
 def subsample(points: np.ndarray, n: int, seed: int = 0) -> np.ndarray:

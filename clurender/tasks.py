@@ -38,8 +38,8 @@ def _path_id(path: str) -> str:
 @dataclass(frozen=True)
 class TaskSpec:
     """One downstream run: task (a `TASKS` key, also its study), the encoder (row, architecture, pre-training corpus or
-    checkpoint), profile, seed and the task's options. Defaults are dropped on construction, so equal settings are equal specs: one slug,
-    one folder `results/<task>/<slug>/<profile>/seed<k>/`, one command."""
+    checkpoint), profile, seed and the task's options. Defaults are dropped on construction, so equal settings are
+    equal specs: one slug, one folder `results/<task>/<slug>/<profile>/seed<k>/`, one command."""
     task: str
     row: str = "random"
     profile: str = "cpu"

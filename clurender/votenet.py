@@ -45,7 +45,7 @@ class VoteDetector(nn.Module):
         H = dict(VOTE_HEADS.get(get_profile(profile).name, VOTE_HEADS["paper"]))
         H.update({k: overrides.pop(k) for k in list(overrides) if k in H})
         self.encoder, self.n_classes, self.H, self.P = encoder, n_classes, H, vote_profile(profile, **overrides)
-        w = H["width"]
+        w, self.flips = H["width"], True                                    # flips False: the rooms as they are
         self.seed_in = mlp([encoder.global_dim + 1, w, w])                   # crop feature ‖ height → seed feature
         self.context, self.merge = mlp([3 + w, w, w]), mlp([2 * w, w])      # seeds within `context` m, pooled
         self.vote = nn.Sequential(mlp([w, w, w]), nn.Linear(w, 3 + w))      # Δx, Δf
@@ -112,8 +112,9 @@ def vote_loss(out: dict, gt_boxes: torch.Tensor, gt_labels: torch.Tensor, instan
 
 # %% ../nbs/17f_votenet.ipynb #c731
 def _forward(self: VoteDetector, batch: dict, step: int = 0) -> dict:
-    "Losses of a batch of `SceneSet` items, augmented in training, for `train.pretrain`."
-    p, b = augment(batch["points"], batch["boxes"]) if self.training else (batch["points"], batch["boxes"])
+    "Losses of a batch of `SceneSet` items, augmented in training (unless `self.flips` is False), for `train.pretrain`."
+    flip = self.training and self.flips
+    p, b = augment(batch["points"], batch["boxes"]) if flip else (batch["points"], batch["boxes"])
     return vote_loss(self.boxes_of(p), b, batch["labels"], batch["instance"])
 VoteDetector.forward = _forward
 
