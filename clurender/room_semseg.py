@@ -68,17 +68,19 @@ def room_semseg_data(profile: str | Profile = "cpu", root=None, seed: int = 0) -
 
 def run_room_semseg(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data=None, data_root=None,
                     progress: bool = True, rooms: int | None = None, frozen: bool = False,
-                    epochs: int | None = None, fit_blocks: int = 800) -> tuple[dict, SemSeg]:
+                    epochs: int | None = None, colour_first: bool = False,
+                    fit_blocks: int = 800) -> tuple[dict, SemSeg]:
     """`semseg.run_semseg` on the rooms (`room_semseg_data`, or `data`): the first `rooms` training rooms (None: all)
     for as many steps as all rooms take in `ROOM_SEMSEG_EPOCHS` (`epochs` instead: that many epochs); `frozen`: the
-    frozen-feature probe. ({'test', 'train' (mIoU on up to `fit_blocks` of its training blocks: does it fit its own
-    data?), 'steps', 'n_train', 'n_test', 'finetune', 'n_rooms'}, the model)."""
+    frozen-feature probe; `colour_first`: colour at the encoder's first layer (`semseg.SemSeg`). ({'test', 'train'
+    (mIoU on up to `fit_blocks` of its training blocks: does it fit its own data?), 'steps', 'n_train', 'n_test',
+    'finetune', 'n_rooms'}, the model)."""
     P = get_profile(profile)
     train, test = data if data is not None else room_semseg_data(P, data_root, seed)
     sub = train if rooms is None else train.rooms(rooms)
     E = epochs or math.ceil(ROOM_SEMSEG_EPOCHS[P.name] * len(train) / len(sub))
     res, model = run_semseg(encoder, P, out_dir, seed, data=(sub, test), progress=progress, block=sub.block,
-                            frozen=frozen, epochs=E)
+                            frozen=frozen, colour_first=colour_first, epochs=E)
     fit = semantic_miou(model.predict(sub.features[:fit_blocks]).numpy(), sub.labels[:fit_blocks].numpy(),
                         len(sub.classes))
     return res | dict(train=fit, n_rooms=int(sub.room.max()) + 1), model

@@ -17,8 +17,8 @@ from .encoders import PointNorm, split_first_linear
 from .downstream import predict_batched
 
 # %% auto #0
-__all__ = ['S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'S3DIS_ROOMS_DIR', 's3dis_blocks', 'semantic_miou', 'SemSegHead', 'SemSeg',
-           'S3DISRooms', 'predict_room', 'evaluate_rooms', 'evaluate_semseg', 's3dis_data', 'run_semseg',
+__all__ = ['S3DIS_CLASSES', 'SEMSEG_EPOCHS', 'S3DIS_ROOMS_DIR', 's3dis_blocks', 'semantic_miou', 'ExtraInput', 'SemSegHead',
+           'SemSeg', 'S3DISRooms', 'predict_room', 'evaluate_rooms', 'evaluate_semseg', 's3dis_data', 'run_semseg',
            's3dis_task_data']
 
 # %% ../nbs/17e_semseg.ipynb #c024e
@@ -88,6 +88,20 @@ def semantic_miou(pred, target, n_classes: int = 13) -> dict:
     return dict(miou=float(np.nanmean(iou)), oacc=float(tp.sum() / len(target)),
                 per_class={int(c): float(iou[c]) for c in np.flatnonzero(present)})
 
+# %% ../nbs/17e_semseg.ipynb #c024x
+class ExtraInput(nn.Module):
+    """A first layer that reads more channels: the pre-trained `first` (xyz → C) plus a linear map of the `extra`
+    channels, zero at the start, so a pre-trained encoder begins exactly as pre-trained (`SemSeg(colour_first=True)`).
+    `x` holds the extra channels (B,N,extra) of the batch being run."""
+    def __init__(self, first: nn.Linear, extra: int):
+        super().__init__()
+        self.first, self.extra, self.x = first, nn.Linear(extra, first.out_features, bias=False), None
+        nn.init.zeros_(self.extra.weight)
+    def forward(self, xyz: torch.Tensor) -> torch.Tensor:
+        if self.x is None or self.x.shape[:-1] != xyz.shape[:-1]:
+            raise RuntimeError("ExtraInput: set .x to the batch's extra channels (B,N,extra) before the encoder runs")
+        return self.first(xyz) + self.extra(self.x)                              # (B, N, C)
+
 # %% ../nbs/17e_semseg.ipynb #c024h
 SEMSEG_EPOCHS = {"paper": 250, "cpu": 10, "smoke": 1}
 
@@ -116,19 +130,27 @@ class SemSeg(nn.Module):
     centred, z); `SemSegHead` reads its point features, the max-pooled global layer and the other channels (rgb, room-
     normalised xyz). `forward(batch {'features' (B,N,C), 'labels' (B,N)}, step)` → {'loss'}; `predict(features)` →
     (M,N) class ids. SGD + cosine schedule by `configure_optimizer`; settings on top of `profile` (`overrides`).
-    `frozen`: the frozen-feature probe — f_φ keeps its weights and batch-norm statistics, the head alone learns."""
+    `frozen`: the frozen-feature probe — f_φ keeps its weights and batch-norm statistics, the head alone learns.
+    `colour_first`: the channels after xyz enter the encoder's first layer (`ExtraInput`), not the head."""
     def __init__(self, encoder: nn.Module, n_classes: int = 13, in_channels: int = 9, profile: str | Profile = "cpu",
-                 frozen: bool = False, **overrides):
+                 frozen: bool = False, colour_first: bool = False, **overrides):
         super().__init__()
         if in_channels < 3: raise ValueError(f"in_channels must be >= 3 (xyz first), got {in_channels}")
         self.encoder, self.n_classes, self.in_channels, self.frozen = encoder, n_classes, in_channels, frozen
         if frozen: encoder.requires_grad_(False)
-        self.head = SemSegHead(encoder.dim, encoder.global_dim, in_channels - 3, n_classes)
+        self.inlet = None
+        if colour_first:                                                      # DGCNN's / OcCo's first-layer input
+            first = getattr(encoder, "local", [None])[0]
+            if not isinstance(first, nn.Linear): raise ValueError(f"colour_first needs a PointNet encoder (its first "
+                                                                  f"layer a Linear), got {encoder.name}")
+            self.inlet = encoder.local[0] = ExtraInput(first, in_channels - 3)
+        self.head = SemSegHead(encoder.dim, encoder.global_dim, 0 if colour_first else in_channels - 3, n_classes)
         P0 = get_profile(profile)
         self.P = P0.replace(**{"batch_size": 4 if P0.name == "smoke" else 16, "lr": 0.1, "weight_decay": 1e-4,
                                "epochs": SEMSEG_EPOCHS.get(P0.name, 250), **overrides})
         self.config = dict(kind="semseg", encoder=getattr(encoder, "config", {"name": encoder.name}),
-                           n_classes=n_classes, in_channels=in_channels, frozen=frozen, profile=self.P.to_dict())
+                           n_classes=n_classes, in_channels=in_channels, frozen=frozen, profile=self.P.to_dict(),
+                           **({"colour_first": True} if colour_first else {}))
 
     def train(self, mode: bool = True):
         "As nn.Module's; a frozen encoder stays in evaluation mode (its batch-norm statistics fixed)."
@@ -145,8 +167,9 @@ class SemSeg(nn.Module):
     def logits(self, features: torch.Tensor) -> torch.Tensor:
         "features (B,N,C) → class logits (B,N,n_classes)."
         check_tensor(features, "features", ("B", "N", self.in_channels))
+        if self.inlet is not None: self.inlet.x = features[..., 3:]               # read by the first layer
         f, g = self.encoder.features(self.encoder.check(features[..., :3].contiguous()))  # (B,N,d), (B,M,G)
-        return self.head(f, features[..., 3:], g.amax(1))
+        return self.head(f, features[..., 3:] if self.inlet is None else features[..., :0], g.amax(1))
 
     def forward(self, batch: dict, step: int = 0) -> dict:
         y = batch["labels"].long()
@@ -238,16 +261,16 @@ def s3dis_data(root=None, test_area: int = 5, progress: bool = True) -> tuple[S3
 
 def run_semseg(encoder: nn.Module, profile: str | Profile, out_dir, seed: int = 0, data_root=None, test_area: int = 5,
                progress: bool = True, data=None, block: float = 1.0, frozen: bool = False,
-               **overrides) -> tuple[dict, SemSeg]:
+               colour_first: bool = False, **overrides) -> tuple[dict, SemSeg]:
     """Fine-tune `encoder` with `SemSegHead` on the training areas (resuming from `out_dir`), score the last epoch on
     `test_area` once (`evaluate_semseg`, test rooms cut in `block`-metre columns): ({'test', 'steps', 'n_train',
     'n_test', 'finetune'}, the model). `data` (train, test) instead; its classes are `train.classes` (S3DIS's when
-    absent). `frozen`: the frozen-feature probe (`SemSeg`)."""
+    absent). `frozen`: the frozen-feature probe; `colour_first`: colour at the first layer (`SemSeg`)."""
     train, test = data if data is not None else s3dis_data(data_root, test_area, progress)
     seed_everything(seed)
     n_in = train[0]["features"].shape                                       # (N, C) of a training block
     classes = getattr(train, "classes", S3DIS_CLASSES)
-    model = SemSeg(encoder, len(classes), n_in[-1], profile, frozen, seed=seed, **overrides)
+    model = SemSeg(encoder, len(classes), n_in[-1], profile, frozen, colour_first, seed=seed, **overrides)
     res = pretrain(model, train, out_dir, progress=progress, resume=True)
     return dict(test=evaluate_semseg(model, test, n_in[0], block, classes), steps=res["steps"], n_train=len(train),
                 n_test=len(test), finetune=model.P.to_dict()), model

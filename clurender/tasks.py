@@ -20,9 +20,9 @@ from .detection import run_detection
 from .votenet import run_votenet
 
 # %% auto #0
-__all__ = ['COMMON', 'HEAD', 'PART_COLS', 'DETECTION_COLS', 'PARTSEG_TABLE', 'CLS_TABLE', 'ROOMS_SEG_TABLE', 'EPOCHS', 'TASKS',
-           'TaskSpec', 'run_detector', 'Task', 'meshes', 'meshes_words', 'detector', 'training_rooms',
-           'detection_table', 'task_of', 'task_spec', 'task_readme', 'run_task']
+__all__ = ['COMMON', 'HEAD', 'PART_COLS', 'DETECTION_COLS', 'PARTSEG_TABLE', 'CLS_TABLE', 'ROOMS_SEG_TABLE', 'EPOCHS',
+           'COLOUR_FIRST', 'TASKS', 'TaskSpec', 'run_detector', 'Task', 'meshes', 'meshes_words', 'detector',
+           'training_rooms', 'detection_table', 'task_of', 'task_spec', 'task_readme', 'run_task']
 
 # %% ../nbs/19a_tasks.ipynb #c723
 COMMON = dict(row=PARAMS["row"], profile=Param("cpu", tuple(PROFILES), help="smoke | cpu | paper"),
@@ -203,6 +203,7 @@ ROOMS_SEG_TABLE = reports.StudyTable(
 
 # %% ../nbs/19a_tasks.ipynb #c366
 EPOCHS = Param(None, int, 1, help="None: the task's schedule")
+COLOUR_FIRST = Param(False, bool, help="colour and room position at the encoder's first layer (DGCNN's, OcCo's input)")
 TASKS = {
     "partseg_probe": Task("nbs/41_partseg_probe.ipynb", ds.probe_data, ds.run_probe, report=reports.probe_readme,
                           job="partseg-probe", select=dict(dataset="labeled_psb"), paper="Sec. 6.2.4, Table 4"),
@@ -212,11 +213,13 @@ TASKS = {
     "cls_finetune": Task("nbs/43_cls_finetune.ipynb", cl.cls_data, cl.run_cls_finetune, dict(epochs=EPOCHS),
                          report=CLS_TABLE, job="cls-finetune", paper="Tables 6–9's protocol"),
     "semseg_s3dis": Task("nbs/44_semseg_s3dis.ipynb", sg.s3dis_task_data, sg.run_semseg,
-                         dict(epochs=EPOCHS, test_area=Param(5, int, 1, 6, help="S3DIS area held out")),
+                         dict(epochs=EPOCHS, test_area=Param(5, int, 1, 6, help="S3DIS area held out"),
+                              colour_first=COLOUR_FIRST),
                          job="semseg-s3dis", paper="Sec. 6.2.2, Table 2"),
     "semseg_rooms": Task("nbs/46_semseg_rooms.ipynb", rs.room_semseg_data, rs.run_room_semseg,
                          dict(epochs=EPOCHS, rooms=Param(None, int, 1, help="training rooms (None: all)"),
-                              frozen=Param(False, bool, help="the frozen-feature probe: the head alone learns")),
+                              frozen=Param(False, bool, help="the frozen-feature probe: the head alone learns"),
+                              colour_first=COLOUR_FIRST),
                          report=ROOMS_SEG_TABLE, job="semseg-rooms",
                          paper="Sec. 6.2.2, Table 2's task on rooms scanned like ScanNet"),
     "partseg_probe_shapenetpart": Task("nbs/41_partseg_probe.ipynb", ds.shapenetpart_data, ds.run_probe,
