@@ -109,8 +109,11 @@ class CluRender(nn.Module):
                  prior: str = "uniform", tau: float = 1e-2, prior_mix: float = 0.5, balance: bool = False,
                  orth: str = "paper", **profile_overrides):
         super().__init__()
-        P = get_profile(profile, **profile_overrides)
         if pretext not in PRETEXTS: raise ValueError(f"unknown pretext {pretext!r}; choose one of {list(PRETEXTS)}")
+        spec = PRETEXTS[pretext]                                               # its declaration (`registry`)
+        opts = {**{k: d for k, (_, d) in spec.options.items()}, "jigsaw_k": jigsaw_k,
+                **{k: profile_overrides.pop(k) for k in list(profile_overrides) if k in spec.options}}
+        P = get_profile(profile, **profile_overrides)
         if labels not in ("ot", "l2"): raise ValueError(f"labels must be 'ot' or 'l2', got {labels!r}")
         if prior not in PRIORS: raise ValueError(f"prior must be one of {PRIORS}, got {prior!r}")
         if orth not in ORTH_KINDS: raise ValueError(f"orth must be one of {ORTH_KINDS}, got {orth!r}")
@@ -136,8 +139,8 @@ class CluRender(nn.Module):
         d = self.encoder.dim
         self.seg = SegHead(d, P.n_clusters) if self.use_cluster else None                       # φα
         self.color = ColorNet(d, P.color_widths, k=P.color_k) if self.use_render else None      # φβ
-        spec, opts = PRETEXTS[pretext], dict(jigsaw_k=jigsaw_k)               # another pretext: its declared head
         self.head = resolve(spec.head)(self.encoder, P, **{k: opts[k] for k in spec.options}) if spec.head else None
+        if spec.head: self.config.update({k: opts[k] for k in spec.options if k not in self.config})   # its options
 
     @classmethod
     def from_config(cls, cfg: dict) -> "CluRender":
