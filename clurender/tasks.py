@@ -169,7 +169,8 @@ def detector(d: dict) -> str:
 def training_rooms(d: dict) -> str:
     "The training rooms of a scene-segmentation run, fine-tuned or under the frozen probe, with its epochs if set."
     rooms = f"{d['rooms']} rooms" if d.get("rooms") else f"all {d['n_rooms']} rooms"
-    how = "frozen probe" if d.get("frozen") else "fine-tuned, colour at layer 1" if d.get("colour_first") else "fine-tuned"
+    how = ("frozen probe" if d.get("frozen") else
+           "fine-tuned, colour at layer 1" if d.get("colour_first") else "fine-tuned")
     return f"{how}, {rooms}" + (f", {d['epochs']} epochs" if d.get("epochs") else "")
 
 # %% ../nbs/19a_tasks.ipynb #c366v
