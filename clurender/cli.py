@@ -11,7 +11,7 @@ from .settings import RunSpec, StudySpec, COMPONENTS
 from .tasks import TASKS, task_spec
 
 # %% auto #0
-__all__ = ['JOBS', 'OLD_NAMES', 'FIXED_SETTINGS', 'stop_tree', 'stop_cleanly', 'job_name', 'check_parameters', 'job_spec',
+__all__ = ['JOBS', 'FIXED_SETTINGS', 'OLD_NAMES', 'stop_tree', 'stop_cleanly', 'check_parameters', 'job_name', 'job_spec',
            'run_notebook', 'build_parser', 'job_plan', 'committed_run', 'rerun_plan', 'judge_rerun', 'main',
            'verify_main', 'compact_streams', 'card_plan', 'papermill_main']
 
@@ -69,6 +69,18 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
 
 JOBS.update({T.job: (T.notebook, task, None) for task, T in TASKS.items() if T.job})   # downstream tasks
 
+_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "components",
+                 "modelnet_root", "run", "phase")
+
+FIXED_SETTINGS = {"shapenet-modelnet40": {"corpus": "shapenet"}}   # settings a job's notebook sets itself
+
+def check_parameters(notebook: str | Path, params: dict):
+    "An error naming the notebook and listing its parameters when `params` has a name it does not declare."
+    have = list(notebook_parameters(notebook))
+    bad = sorted(set(params) - set(have))
+    if bad: raise ValueError(f"{Path(notebook).name} has no parameter(s) {bad}; its parameters: {have}")
+
+# %% ../nbs/90_cli.ipynb #c003o
 OLD_NAMES = {"demo": "pretrain", "compare": "compare-pretexts", "validate": "validation",   # earlier job names: they
              "demo-clustering": "clustering-demo", "detect": "detection", "detect-rooms": "detection-rooms",   # still
              "detect-scannet": "detection-scannet", **{f"bench-{k}": f"{v}-benchmark" for k, v in (  # run, and say so
@@ -80,17 +92,6 @@ def job_name(name: str) -> str:
     if name not in OLD_NAMES: return name
     print(f"clurender: job {name!r} is now called {OLD_NAMES[name]!r}; running that", file=sys.stderr)
     return OLD_NAMES[name]
-
-_NOT_SETTINGS = ("profile", "row", "data_root", "results_root", "baseline", "probe", "components",
-                 "modelnet_root", "run", "phase")
-
-FIXED_SETTINGS = {"shapenet-modelnet40": {"corpus": "shapenet"}}   # settings a job's notebook sets itself
-
-def check_parameters(notebook: str | Path, params: dict):
-    "An error naming the notebook and listing its parameters when `params` has a name it does not declare."
-    have = list(notebook_parameters(notebook))
-    bad = sorted(set(params) - set(have))
-    if bad: raise ValueError(f"{Path(notebook).name} has no parameter(s) {bad}; its parameters: {have}")
 
 # %% ../nbs/90_cli.ipynb #c267
 def job_spec(job: str, params: dict) -> RunSpec:

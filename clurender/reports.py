@@ -507,6 +507,7 @@ class StudyTable:
     findings: tuple = ()
     note: str = ""
 
+# %% ../nbs/19_reports.ipynb #c029r
 def finetune_runs(profile: str = "cpu", root=None, study: str = "partseg_finetune", group=None) -> dict:
     """{(group, row): {seed: test metrics, and the training set's as 'train_<key>'}} of a fine-tuning study;
     `group(results)` → a run's group (None: all in one)."""
@@ -527,6 +528,7 @@ def rows_of(runs: dict, group) -> list[str]:
     labels = {r for k, r in runs if k == group}
     return sorted(labels, key=lambda r: (list(ROWS).index(r.split(" (")[0]), r))
 
+# %% ../nbs/19_reports.ipynb #c029s
 def paired_cell(x: dict, base: dict) -> tuple[dict | None, str]:
     """`paired_ci` of x − base ({seed: value} each) over the seeds both have, and its table cell
     '+d [lo, hi] (n seeds)' in points ('—' and None when no seed is shared)."""
