@@ -10,7 +10,7 @@ from typing import Callable
 
 # %% auto #0
 __all__ = ['PRETEXTS', 'ROWS', 'SEED_ROWS', 'LABELLED', 'MODEL_OPTIONS', 'MODEL_DEFAULTS', 'LOSS_KEYS', 'CORPORA', 'resolve',
-           'Pretext', 'pretext_of', 'Corpus', 'check_corpus']
+           'Pretext', 'Corpus', 'check_corpus']
 
 # %% ../nbs/00b_registry.ipynb #r004
 def resolve(ref: str | Callable) -> Callable:
@@ -64,11 +64,6 @@ LABELLED = tuple(name for name, p in PRETEXTS.items() if p.labelled)
 MODEL_OPTIONS = {k: allowed for p in PRETEXTS.values() for k, (allowed, _) in p.options.items()}
 MODEL_DEFAULTS = {k: d for p in PRETEXTS.values() for k, (_, d) in p.options.items() if d is not None}
 LOSS_KEYS = tuple(dict.fromkeys(k for p in PRETEXTS.values() for k in p.logs))
-
-def pretext_of(row: str) -> str | None:
-    "The pretext a comparison row trains (None for `random`)."
-    if row not in ROWS: raise ValueError(f"unknown row {row!r}; choose one of {list(ROWS)}")
-    return None if ROWS[row] is None else ROWS[row].get("pretext", "clurender")
 
 # %% ../nbs/00b_registry.ipynb #r011
 @dataclass(frozen=True)
