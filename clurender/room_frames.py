@@ -4,18 +4,14 @@
 
 # %% ../nbs/17h_room_frames.ipynb #h002
 from __future__ import annotations
-import inspect, os
-import multiprocessing as mp
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
-from tqdm.auto import tqdm
+import inspect
 import numpy as np
 import torch
 from pytorch3d.ops import sample_farthest_points
 from torch.utils.data import Dataset
 from .core import Profile, get_profile
 from .data import save_npz
-from .store import cache_root, cache_lock
+from .store import cache_root, cache_lock, map_on_cores
 from .views import view_subset
 from .scenes import room_layout, room_mesh, room_cameras, scan_frames, room_hash
 from .synthetic import source_hash
@@ -79,9 +75,6 @@ def frames_hash() -> str:
     "Hash of the frames' code and the rooms': new code → new cached frames."
     return source_hash("".join(inspect.getsource(f) for f in (frame_poses, normalise_frame, make_frames)) + room_hash())
 
-def _frames_job(job: tuple) -> dict:
-    torch.set_num_threads(1); return make_frames(*job)
-
 def room_frames(profile: str | Profile = "cpu", seed: int = 0, progress: bool = True) -> dict:
     """The frames of the profile's training rooms (`FRAME_SETS`; views: the profile's V; images of its size), made once
     on every core and cached: {'points' (M,n,3) float32, 'images' (M,V,S,S,3) uint8, 'R', 'T'}, M = rooms × frames."""
@@ -90,11 +83,9 @@ def room_frames(profile: str | Profile = "cpu", seed: int = 0, progress: bool = 
     path = cache_root() / "room_frames" / f"{frames_hash()}_s{seed}_r{cfg['rooms']}_f{cfg['frames']}_v{V}_p{n}_i{S}.npz"
     with cache_lock(path):
         if not path.exists():
-            jobs, k = [(seed, i, cfg["frames"], V, n, S) for i in range(cfg["rooms"])], min(os.cpu_count() or 1, 8)
             import clurender.room_frames as mod                      # workers import the job from the package
-            with ProcessPoolExecutor(k, mp.get_context("spawn")) if len(jobs) > 16 and k > 1 else nullcontext() as pool:
-                done = pool.map(mod._frames_job, jobs, chunksize=4) if pool else map(_frames_job, jobs)
-                rooms = list(tqdm(done, total=len(jobs), desc="room frames", disable=not progress, leave=False))
+            rooms = map_on_cores(mod.make_frames, [(seed, i, cfg["frames"], V, n, S) for i in range(cfg["rooms"])],
+                                 "room frames", progress, min_jobs=16)
             save_npz(path, **{key: np.concatenate([r[key] for r in rooms]) for key in rooms[0]})
         z = np.load(path)
         return {key: z[key] for key in z.files}

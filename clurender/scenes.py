@@ -5,9 +5,6 @@
 # %% ../nbs/17b_scenes.ipynb #c611
 from __future__ import annotations
 import inspect, os
-import multiprocessing as mp
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,6 +15,7 @@ from pytorch3d.structures import Meshes
 from .core import get_profile, Profile
 from .boxes import check_boxes
 from .data import DataError, data_root, cache_root, cache_lock, load_info_pickle, save_npz
+from .store import map_on_cores
 from .synthetic import CATEGORIES, BUILDERS, PALETTES, PARTS, make_shape, generator_hash, source_hash
 
 # %% auto #0
@@ -338,9 +336,6 @@ def room_hash() -> str:
           make_room)
     return source_hash("".join(inspect.getsource(f) for f in fs) + generator_hash())
 
-def _room_job(job: tuple) -> dict:
-    torch.set_num_threads(1); return make_room(*job)
-
 def scan_rooms(n: int, n_points: int, test: bool = False, seed: int = 0, image_size=(96, 128),
                progress: bool = True) -> SceneSet:
     "Scan-like rooms 0 … n−1 of the train (or test) rooms of `seed`, made once (on every core) and cached."
@@ -348,11 +343,9 @@ def scan_rooms(n: int, n_points: int, test: bool = False, seed: int = 0, image_s
     path = cache_root() / "rooms" / f"{room_hash()}_{split}_s{seed}_n{n}_p{n_points}_i{image_size[0]}.npz"
     with cache_lock(path):
         if not path.exists():
-            jobs, k = [(seed, i, n_points, test, 4, image_size) for i in range(n)], min(os.cpu_count() or 1, 8)
             import clurender.scenes as mod                         # workers import the job from the package
-            with ProcessPoolExecutor(k, mp.get_context("spawn")) if n > 32 and k > 1 else nullcontext() as pool:
-                done = pool.map(mod._room_job, jobs, chunksize=4) if pool else map(make_room, *zip(*jobs))
-                rooms = list(tqdm(done, total=n, desc=f"{split} rooms", disable=not progress, leave=False))
+            rooms = map_on_cores(mod.make_room, [(seed, i, n_points, test, 4, image_size) for i in range(n)],
+                                 f"{split} rooms", progress)
             save_npz(path, **{k: np.stack([r[k] for r in rooms]) for k in ("points", "semantic", "instance")},
                      colors=(np.stack([r["colors"] for r in rooms]) * 255).round().astype(np.uint8),
                      boxes=np.concatenate([r["boxes"] for r in rooms]),

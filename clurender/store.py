@@ -10,7 +10,7 @@ from .core import project_root
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'CACHE_ENV', 'REGISTRY', 'data_root', 'cache_root', 'DataError', 'find_folders', 'find_folder',
-           'cache_lock', 'sha256sum', 'extract', 'download']
+           'cache_lock', 'map_on_cores', 'sha256sum', 'extract', 'download']
 
 # %% ../nbs/01a_store.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -87,6 +87,27 @@ def cache_lock(path: str | Path):
         print(f"waiting for another process to finish {path} …", flush=True); lock.acquire()
     try: yield path
     finally: lock.release()
+
+# %% ../nbs/01a_store.ipynb #c823m
+def _one_thread():
+    import torch; torch.set_num_threads(1)                                # each worker one torch thread
+
+def _call(job_args: tuple):
+    job, args = job_args; return job(*args)
+
+def map_on_cores(job, jobs: list, desc: str, progress: bool = True, min_jobs: int = 32) -> list:
+    """`[job(*a) for a in jobs]`: on every core (up to 8 spawned workers, one torch thread each) when there are more
+    than `min_jobs` and more than one core, else in this process; a progress bar either way. `job` must be a function
+    of the package (`clurender.<module>.<name>`): the workers import it by name."""
+    from tqdm.auto import tqdm
+    bar = dict(total=len(jobs), desc=desc, disable=not progress, leave=False)
+    k = min(os.cpu_count() or 1, 8)
+    if len(jobs) <= min_jobs or k < 2: return [job(*a) for a in tqdm(jobs, **bar)]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    import clurender.store as mod                                           # workers import these by name
+    with ProcessPoolExecutor(k, mp.get_context("spawn"), initializer=mod._one_thread) as pool:
+        return list(tqdm(pool.map(mod._call, [(job, a) for a in jobs], chunksize=4), **bar))
 
 # %% ../nbs/01a_store.ipynb #c015
 REGISTRY = {
