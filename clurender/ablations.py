@@ -8,8 +8,12 @@ import time
 from pathlib import Path
 import numpy as np
 import torch
-from .core import run_record, save_results
-from .settings import RunSpec
+import json, re
+from .core import run_record, save_results, results_root, load_results
+from .settings import RunSpec, find_runs
+from .train import load_history
+from .stats import mean_sd, paired_ci, default_vs_rest, seed_values
+from .reports import _pct, _interval, paired_cell
 from .experiment import run_row, row_encoder
 from .downstream import run_probe, first_shapes, scatter_labels
 from .encoders import load_checkpoint
@@ -17,7 +21,10 @@ from .model import CluRender
 from .clustering import cluster_loss
 
 # %% auto #0
-__all__ = ['run_ablation', 'announce', 'run_or_rebuild', 'run_model', 'cluster_labels', 'plot_clusters']
+__all__ = ['ABLATION_METRICS', 'PRETRAINED_PROBE_ROWS', 'run_ablation', 'announce', 'run_or_rebuild', 'run_model',
+           'cluster_labels', 'plot_clusters', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot',
+           'default_vs_rest_line', 'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'ablation_report',
+           'pretrain_probe_runs', 'pretrain_probe_table']
 
 # %% ../nbs/18_ablations.ipynb #c005
 def run_ablation(spec: RunSpec, command: str, probe: bool = True, data_root=None, root=None,
@@ -89,4 +96,234 @@ def plot_clusters(models: dict, dataset, n: int = 3):
                          f"{100 * share.max():.0f} % / {100 * share.min():.1f} %", fontsize=7)
     fig.tight_layout()
     return fig
+
+
+# %% ../nbs/18_ablations.ipynb #c022
+ABLATION_METRICS = (("coarse1_svm", "PSB coarse1 SVM"), ("base_nn", "PSB base 1-NN"),
+                    ("probe_class_miou", "Labeled PSB probe class mIoU"))
+
+def run_metrics(folder: str | Path) -> dict:
+    "The ablation metrics of one run folder (None where a number is missing, e.g. no probe yet)."
+    r, f = load_results(folder)["results"], Path(folder) / "partseg.json"
+    miou = load_results(folder, "partseg")["results"]["test"]["class_miou"] if f.exists() else None
+    return dict(coarse1_svm=r.get("coarse1_svm"), base_nn=r.get("base_nn"), probe_class_miou=miou)
+
+def ablation_runs(settings: dict, profile: str, root=None, study: str = "ablations") -> dict:
+    "{label: {seed: metrics}} for `settings` = {label: RunSpec (any seed)}: every seed present of each setting."
+    key = lambda s: json.dumps({**s.to_dict(), "seed": 0}, sort_keys=True)
+    want = {key(s): label for label, s in settings.items()}
+    out = {label: {} for label in settings}
+    for s, f in find_runs(study, profile, results_root(root, profile)):
+        if key(s) in want: out[want[key(s)]][s.seed] = run_metrics(f)
+    return {label: dict(sorted(v.items())) for label, v in out.items() if v}
+
+# %% ../nbs/18_ablations.ipynb #c850
+def ablation_table(settings: dict, default, profile: str, root=None, paper: dict | None = None,
+                   name: str = "setting", paper_col: str = "paper", study: str = "ablations") -> str:
+    """Markdown table of `settings` ({label: RunSpec}) against the `default` label, with the paper's numbers
+    (`paper`: {label: value}) in the last column and a verdict sentence per metric."""
+    runs, paper = ablation_runs(settings, profile, root, study), paper or {}
+    lines = [f"| {name} | seeds | " + " | ".join(n for _, n in ABLATION_METRICS) + f" | {paper_col} |",
+             "|---|---|" + "---|" * (len(ABLATION_METRICS) + 1)]
+    beyond, untested, tested = [], [], []
+    for label in runs:
+        cells = []
+        for m, mname in ABLATION_METRICS:
+            v = seed_values(runs, label, m)
+            if not v: cells.append("—"); continue
+            s = mean_sd(v.values())
+            d0 = seed_values(runs, default, m) if default in runs and label != default else {}
+            common = [k for k in v if k in d0]
+            if common:
+                d = paired_ci([v[k] for k in common], [d0[k] for k in common])
+                s += f" ({100 * d['mean']:+.1f}{_interval(d)})"
+                if d["lo"] is None: untested.append(f"{label} ({mname})")
+                else: tested.append(label)                           # one entry per paired interval
+                if d["lo"] is not None and (d["lo"] > 0 or d["hi"] < 0):
+                    beyond.append(f"{label} on {mname} ({100 * d['mean']:+.1f})")
+            cells.append(s)
+        lines.append(f"| {label} | {len(runs[label])} | " + " | ".join(cells) + f" | {paper.get(label, '—')} |")
+    n_untested = len(set(u.split(" (")[0] for u in untested))
+    if default not in runs: verdict = f"The default ({default}) has no run yet: no paired differences."
+    elif set(runs) == {default}: verdict = f"Only the default ({default}) has runs so far: nothing to compare yet."
+    elif not tested:
+        verdict = ("**Not yet testable**: no setting has two seeds paired with the default's, so no difference can be "
+                   "told from seed noise (the bracketed numbers are single-seed differences).")
+    else:
+        n_int = len(tested)
+        verdict = ("**Beyond seed noise** (paired 95 % interval excluding 0): " + "; ".join(beyond) + f". That is "
+                   f"{len(beyond)} of the {n_int} paired intervals; by chance alone about {0.05 * n_int:.1f} of "
+                   f"{n_int} would exclude 0." if beyond
+                   else "**No setting differs from the default beyond seed noise** on any metric (every paired 95 % "
+                   "interval contains 0)" + (", among the settings with ≥ 2 paired seeds." if untested else "."))
+        if untested: verdict += f" Not yet testable (one paired seed): {n_untested} setting(s)."
+    if len(runs) >= 3 and default in runs: verdict += "\n\n" + default_vs_rest_line(runs, default)
+    return "\n".join(lines) + "\n\n" + verdict + "\n"
+
+# %% ../nbs/18_ablations.ipynb #c674
+def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = None, xlabel: str = "setting",
+                  title: str = "", study: str = "ablations"):
+    "Mean ± std per setting of coarse1 SVM and probe class mIoU (left axis), the paper's numbers dashed (right axis)."
+    import matplotlib.pyplot as plt
+    runs = ablation_runs(settings, profile, root, study)
+    labels = [l for l in settings if l in runs]
+    x = np.arange(len(labels))
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    for m, mname in (ABLATION_METRICS[0], ABLATION_METRICS[2]):
+        vs = [list(seed_values(runs, l, m).values()) for l in labels]
+        ax.errorbar(x, [100 * np.mean(v) if v else np.nan for v in vs],
+                    yerr=[100 * np.std(v, ddof=1) if len(v) > 1 else 0 for v in vs], marker="o", capsize=3, label=mname)
+    if paper:
+        ax2 = ax.twinx(); px = [i for i, l in enumerate(labels) if l in paper]
+        ax2.plot(px, [paper[labels[i]] for i in px], "k--", alpha=0.5, marker="x"); ax2.set_ylabel("paper (%), dashed")
+    ax.set_xticks(x, [str(l) for l in labels]); ax.set_xlabel(xlabel); ax.set_ylabel("ours (%)")
+    ax.legend(loc="lower right", fontsize=8); ax.set_title(title or f"`{profile}`"); fig.tight_layout()
+    return fig
+
+# %% ../nbs/18_ablations.ipynb #c023b
+def default_vs_rest_line(runs: dict, default) -> str:
+    "One markdown sentence: `default_vs_rest` for each of `ABLATION_METRICS`, in points, with its number of seeds."
+    cells = []
+    for m, mname in ABLATION_METRICS:
+        d = default_vs_rest(runs, default, m)
+        if d is None: continue
+        ci = _interval(d) or " (untested)"
+        cells.append(f"{mname} {100 * d['mean']:+.1f}{ci} ({d['n']} seed{'s' * (d['n'] > 1)})")
+    return (f"**The default ({default}) against the rest, its runs counted once** (per seed, the default minus the "
+            "mean of the other settings run with that seed; 95 % interval over seeds): "
+            + ("; ".join(cells) if cells else "no seed has another setting yet") + ".")
+
+
+# %% ../nbs/18_ablations.ipynb #c024n
+def run_cost(folder: str | Path) -> dict | None:
+    """One ablation run's cost from its records, or None without partseg.json: {'wall_s' (pre-training, evaluation
+    and probe: partseg.json's record), 'train_s' / 'probe_s' (the last `time` of train/ and probe/metrics.jsonl),
+    'eval_s', 'step_s' (median pre-training step), 'whole', 'cores' (CPU s / wall s) and 'steal_pct' (records
+    since 2026-12-03 carry `core.machine_load`; else None)}. `whole` is False where the run was resumed or re-run,
+    so that `wall_s` covers only its last session: a `time` column that starts again (the trainer before 2026-12-03)
+    or a record shorter than the training it logs (since then the checkpoint carries earlier sessions' time)."""
+    f = Path(folder); p = f / "partseg.json"
+    if not p.exists(): return None
+    run, r = load_results(f, "partseg")["run"], load_results(f)["results"]
+    wall, load = run.get("wall_s"), run.get("load") or {}
+    tt, tp = ([row["time"] for row in load_history(f / d)] for d in ("train", "probe"))   # the trainer's logs
+    train_s, probe_s = (t[-1] if t else 0.0 for t in (tt, tp))
+    restart = any(b < a for t in (tt, tp) for a, b in zip(t, t[1:]))
+    return dict(wall_s=wall, train_s=train_s, eval_s=r.get("eval_s"), probe_s=probe_s, step_s=r.get("median_step_s"),
+                whole=wall is not None and not restart and wall >= train_s + probe_s,
+                cores=load["cpu_s"] / wall if "cpu_s" in load and wall else None,
+                steal_pct=(load.get("machine") or {}).get("steal_pct"))
+
+# %% ../nbs/18_ablations.ipynb #c533
+def cost_table(profile: str = "cpu", root=None, study: str = "ablations", target_min: float = 20) -> str:
+    """Markdown: per setting (run slug), how many of its runs the records time whole, the fastest and the median of
+    those in minutes, the fastest's split, its pre-training step and its load (cores it had on average, the
+    machine's CPU time stolen by the hypervisor); then which settings' fastest run exceeds `target_min`."""
+    by = {}
+    for s, f in find_runs(study, profile, results_root(root, profile)):
+        if (c := run_cost(f)): by.setdefault(s.slug, []).append(c)
+    lines = ["| setting | runs timed whole | fastest (min) | median (min) | fastest: pre-training / evaluation / probe "
+             "(min) | fastest: s per pre-training step | fastest: cores used, steal |", "|---|---|---|---|---|---|---|"]
+    over, none = [], []
+    m = lambda s: "—" if s is None else f"{s / 60:.1f}"
+    for slug in sorted(by):
+        whole = sorted((c for c in by[slug] if c["whole"]), key=lambda c: c["wall_s"])
+        if not whole:
+            none.append(slug); lines.append(f"| {slug} | 0 of {len(by[slug])} | — | — | — | — | — |"); continue
+        b = whole[0]
+        if b["wall_s"] > 60 * target_min: over.append(f"{slug} ({m(b['wall_s'])} min)")
+        step = "—" if b["step_s"] is None else f"{b['step_s']:.2f}"
+        load = "—" if b["cores"] is None else f"{b['cores']:.1f}, {b['steal_pct']} %"
+        lines.append(f"| {slug} | {len(whole)} of {len(by[slug])} | {m(b['wall_s'])} | "
+                     f"{m(float(np.median([c['wall_s'] for c in whole])))} | "
+                     f"{m(b['train_s'])} / {m(b['eval_s'])} / {m(b['probe_s'])} | {step} | {load} |")
+    if not by: return "No run of this study has a probe record yet.\n"
+    verdict = (f"**Over the {target_min:g}-minute budget even in the fastest run:** " + "; ".join(over) + "."
+               if over else f"**Every setting's fastest run fits the {target_min:g}-minute budget.**")
+    if none: verdict += f" No run timed whole yet: {', '.join(none)}."
+    return ("\n".join(lines) + "\n\n" + verdict + " The fastest run is the one that shared the cores least; the "
+            "others ran beside other runs or CI. Resumed runs are left out: their records time the last session "
+            "only.\n")
+
+# %% ../nbs/18_ablations.ipynb #c025
+def write_ablation(name: str, md: str, profile: str, fig=None, root=None, study: str = "ablations") -> Path:
+    """Write one ablation table (results/<study>/<name>_<profile>.md, + .png) and regenerate the study's README from
+    every table present for the `cpu` profile and findings.md. Returns the table's path."""
+    root = results_root(root, profile)                        # resolved once: the README below is read from it
+    base = root / study; base.mkdir(parents=True, exist_ok=True)
+    f = base / f"{name}_{profile}.md"; f.write_text(md)
+    if fig is not None: fig.savefig(base / f"{name}_{profile}.png", dpi=110)
+    (base / "README.md").write_text(ablations_readme(root, study))
+    return f
+
+def ablations_readme(root=None, study: str = "ablations") -> str:
+    """results/<study>/README.md: the `cpu` ablation tables present (Tables 6–10, then beyond the paper), the
+    cost of a run (`cost_table`), findings.md."""
+    base = results_root(root) / study
+    md = [
+        "# The paper's ablations (Tables 6–10), `cpu` profile",
+        "",
+        f"Generated by `clurender.ablations.ablations_readme` from the tables the notebooks `nbs/2x_ablation_*.ipynb` "
+        f"write (each rebuilt from the runs under `results/{study}/<slug>/<profile>/seed<k>/`); do not edit. Runs of "
+        "equal settings are shared between tables: the `cluster_only` run is Table 8's J = 64, Table 6's "
+        "clustering-only and Table 7's OT row.",
+        "",
+    ]
+    tables = sorted(base.glob("table*_cpu.md"), key=lambda f: int(re.sub(r"\D", "", f.stem.split("_")[0]) or 0))
+    for f in tables + sorted(base.glob("beyond_*_cpu.md")):              # then the cluster-prior study's (nbs/25)
+        md += [f.read_text().rstrip() + "\n"] + ([f"![{f.stem}]({f.stem}.png)\n"] if f.with_suffix(".png").exists()
+                                                  else [])
+    md += ["## Cost of one run (`cpu` profile)\n", cost_table("cpu", root, study)]
+    if (base / "findings.md").exists(): md += [(base / "findings.md").read_text().rstrip() + "\n"]
+    return "\n".join(md)
+
+# %% ../nbs/18_ablations.ipynb #c030
+def ablation_report(name: str, title: str, note: str, settings: dict, default, profile: str, paper: dict | None = None,
+                    name_col: str = "setting", paper_col: str = "paper", root=None, study: str = "ablations"):
+    """One ablation table with its plot, written by `write_ablation` (`name`: e.g. 'table8'). Returns (markdown,
+    figure, path)."""
+    md = (f"## {title}\n\n{note}\n\n"
+          + ablation_table(settings, default, profile, root, paper=paper, name=name_col, paper_col=paper_col,
+                           study=study))
+    fig = ablation_plot(settings, profile, root, paper=paper, xlabel=name_col, title=f"{title}, `{profile}`",
+                        study=study)
+    return md, fig, write_ablation(name, md, profile, fig, root, study)
+
+# %% ../nbs/18_ablations.ipynb #c029f
+PRETRAINED_PROBE_ROWS = ("clurender", "cluster_only", "render_only")
+
+def pretrain_probe_runs(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_ROWS) -> dict[str, dict[int, float]]:
+    """{row: {seed: probe test class mIoU}}: `random` from the probe study (init seed = probe seed = k), each row of
+    `rows` from its default ablation runs (encoder pre-trained with seed k, probed with seed k); rows without runs left
+    out."""
+    out = {"random": {}}
+    for f in sorted((results_root(root, profile) / "partseg_probe" / "random" / profile).glob("seed*/results.json")):
+        d = load_results(f.parent)["results"]; out["random"][d["seed"]] = d["test"]["class_miou"]
+    runs = ablation_runs({r: RunSpec.make(r, profile) for r in rows}, profile, root)
+    for r in rows:
+        v = {s: m["probe_class_miou"] for s, m in runs.get(r, {}).items() if m["probe_class_miou"] is not None}
+        if v: out[r] = v
+    return {r: dict(sorted(v.items())) for r, v in out.items() if v}
+
+def pretrain_probe_table(profile: str = "cpu", root=None, rows=PRETRAINED_PROBE_ROWS, target: float = 0.05) -> str:
+    """Markdown: probe class mIoU per pre-training seed, mean ± std, and the paired difference to random init over the
+    seeds both have (95 % interval), then one sentence per row: ahead of, behind or level with random init (the
+    interval excludes 0 or not), and whether a gain ≥ `target` is established (the interval lies above it)."""
+    runs = pretrain_probe_runs(profile, root, rows)
+    if "random" not in runs: return "No `random` probe runs yet.\n"
+    seeds = sorted({s for v in runs.values() for s in v})
+    lines = ["| encoder | " + " | ".join(f"seed {s}" for s in seeds) + " | mean ± std | − random [95 %] |",
+             "|---|" + "---|" * (len(seeds) + 2)]
+    verdicts = []
+    for r, v in runs.items():
+        ci, diff = paired_cell(v, runs["random"]) if r != "random" else (None, "—")
+        if ci and ci["lo"] is not None:
+            side = ("ahead of random init (the interval excludes 0)" if ci["lo"] > 0 else "behind random init (the "
+                    "interval excludes 0)" if ci["hi"] < 0 else "no measurable difference (the interval includes 0)")
+            verdicts.append(f"- {r}: {100 * ci['mean']:+.1f} [{100 * ci['lo']:+.1f}, {100 * ci['hi']:+.1f}] points "
+                            f"over {ci['n']} paired seeds: {side}; a gain ≥ {100 * target:.0f} points: "
+                            + ("established (the interval lies above it)." if ci["lo"] >= target else
+                               "not established (the interval reaches below it)."))
+        lines.append(f"| {r} | " + " | ".join(_pct(v.get(s)) for s in seeds) + f" | {mean_sd(v.values())} | {diff} |")
+    return "\n".join(lines + ([""] + verdicts if verdicts else [])) + "\n"
 

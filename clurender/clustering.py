@@ -25,10 +25,14 @@ def _check_points_scores(points: torch.Tensor, scores: torch.Tensor, scores_name
     return dims
 
 # %% ../nbs/01_clustering.ipynb #c009
-def prototypes(points: torch.Tensor, scores: torch.Tensor, detach_mass: bool = False, delta: float = 1e-8) -> torch.Tensor:
-    "Eq. 2: score-weighted centroids. points (B,N,3), scores (B,N,J) ≥ 0 → prototypes (B,J,3); NaN-free for empty clusters."
+def prototypes(
+    points: torch.Tensor, scores: torch.Tensor, detach_mass: bool = False, delta: float = 1e-8
+) -> torch.Tensor:
+    """Eq. 2: score-weighted centroids. points (B,N,3), scores (B,N,J) ≥ 0 → prototypes (B,J,3); NaN-free for empty
+    clusters."""
     _check_points_scores(points, scores)
-    if (scores < 0).any(): raise ValueError("`scores` must be non-negative (softmax probabilities), got negative values")
+    if (scores < 0).any():
+        raise ValueError("`scores` must be non-negative (softmax probabilities), got negative values")
     mass = scores.sum(1)                                   # (B, J)
     if detach_mass: mass = mass.detach()
     num = scores.transpose(1, 2) @ points                  # (B, J, 3)
@@ -122,7 +126,8 @@ PRIORS = ("uniform", "adaptive", "unbalanced")
 @torch.no_grad()
 def soft_labels(points: torch.Tensor, scores: torch.Tensor, eps: float = 1e-3, n_iters: int = 20,
                 a=None, b=None) -> torch.Tensor:
-    "Alg. 1 lines 6–12: prototypes (Eq. 2) → D (Eq. 4) → γ = N·Sinkhorn(stopgrad D). points (B,N,3), scores (B,N,J) → γ (B,N,J)."
+    """Alg. 1 lines 6–12: prototypes (Eq. 2) → D (Eq. 4) → γ = N·Sinkhorn(stopgrad D). points (B,N,3), scores (B,N,J)
+    → γ (B,N,J)."""
     dims = _check_points_scores(points, scores)
     D = sq_dists(points.detach(), prototypes(points.detach(), scores.detach()))   # (B, N, J)
     return dims["N"] * sinkhorn(D, eps, n_iters, a, b)

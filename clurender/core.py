@@ -12,10 +12,11 @@ import torch
 import clurender
 
 # %% auto #0
-__all__ = ['PROFILES', 'TEST_RESULTS_ENV', 'seed_everything', 'get_device', 'Profile', 'get_profile', 'pick_profile',
-           'set_threads', 'setup_notebook', 'check_tensor', 'reuse_freed_memory', 'git_commit', 'hardware_info',
-           'save_results', 'load_results', 'cpu_ticks', 'cpu_split', 'machine_load', 'run_record', 'project_root',
-           'numba_threads', 'test_results_root', 'results_root', 'notebook_parameters', 'loader_throughput']
+__all__ = ['PROFILES', 'SCRATCH_DIR', 'TEST_RESULTS_ENV', 'seed_everything', 'get_device', 'Profile', 'get_profile',
+           'pick_profile', 'set_threads', 'setup_notebook', 'check_tensor', 'reuse_freed_memory', 'git_commit',
+           'hardware_info', 'save_results', 'load_results', 'cpu_ticks', 'cpu_split', 'machine_load', 'run_record',
+           'project_root', 'numba_threads', 'scratch', 'test_results_root', 'results_root', 'notebook_parameters',
+           'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -75,7 +76,10 @@ class Profile:
     def replace(self, **kw) -> "Profile":
         "A copy with some fields changed; unknown field names are an error."
         bad = set(kw) - {f.name for f in dataclasses.fields(self)}
-        if bad: raise ValueError(f"unknown profile field(s) {sorted(bad)}; valid: {[f.name for f in dataclasses.fields(self)]}")
+        if bad:
+            raise ValueError(
+                f"unknown profile field(s) {sorted(bad)}; valid: {[f.name for f in dataclasses.fields(self)]}"
+            )
         return dataclasses.replace(self, **kw)
 
     def to_dict(self) -> dict: return asdict(self)
@@ -83,9 +87,11 @@ class Profile:
 # %% ../nbs/00_core.ipynb #c868
 PROFILES: dict[str, Profile] = {
     "smoke": Profile("smoke", n_points=256, batch_size=4, epochs=1, n_clusters=16, n_views=2, n_render_views=4,
-                     image_size=32, splat_radius=2.0, splat_K=8, n_proj=8, encoder_dim=64, color_widths=(16, 16, 16, 16, 8, 8), color_k=8),
-    "cpu":   Profile("cpu", n_points=1024, batch_size=32, epochs=6, n_clusters=64, n_views=8, n_render_views=24,
-                     image_size=64, splat_radius=2.0, splat_K=8, n_proj=16, color_widths=(32, 32, 32, 32, 16, 16), color_k=8),
+                     image_size=32, splat_radius=2.0, splat_K=8, n_proj=8, encoder_dim=64,
+                     color_widths=(16, 16, 16, 16, 8, 8), color_k=8),
+    "cpu": Profile("cpu", n_points=1024, batch_size=32, epochs=6, n_clusters=64, n_views=8, n_render_views=24,
+                   image_size=64, splat_radius=2.0, splat_K=8, n_proj=16, color_widths=(32, 32, 32, 32, 16, 16),
+                   color_k=8),
     "paper": Profile("paper"),
 }
 
@@ -186,8 +192,13 @@ def git_commit(path: str | Path = ".") -> str:
     try:
         c = subprocess.run(["git", "rev-parse", "HEAD"], cwd=path, capture_output=True, text=True, timeout=10)
         if c.returncode: return "unknown"
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!results"], cwd=path,
-                               capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!results"],
+            cwd=path,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
         return c.stdout.strip() + ("-dirty" if dirty else "")
     except (OSError, subprocess.SubprocessError): return "unknown"
 
@@ -268,23 +279,41 @@ def project_root() -> Path:
     return here if (here / "pyproject.toml").exists() else Path.cwd()
 
 def numba_threads() -> int:
-    "Numba's threads = torch's intra-op threads, so `torch.set_num_threads` and torchrun's per-process split also bind the CPU kernels."
-    import numba                                                             # imported here: only the CPU kernels need it
+    """Numba's threads = torch's intra-op threads, so `torch.set_num_threads` and torchrun's per-process split also bind
+    the CPU kernels."""
+    # imported here: only the CPU kernels need it
+    import numba
     n = max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)); numba.set_num_threads(n); return n
+
+# %% ../nbs/00_core.ipynb #c0s1
+SCRATCH_DIR = "clurender-scratch"                           # under the system's temporary folder
+
+def _pid_alive(pid: int) -> bool:
+    try: os.kill(pid, 0); return True
+    except ProcessLookupError: return False
+    except PermissionError: return True                                  # someone else's live process
+
+def scratch(prefix: str = "") -> Path:
+    """A new temporary folder `<tmp>/clurender-scratch/pid<PID>-<prefix>…`, removed when this process ends (also a
+    `multiprocessing` worker's end); folders of processes that are gone (killed) are removed here first."""
+    import tempfile, shutil
+    from multiprocessing import util
+    base = Path(tempfile.gettempdir()) / SCRATCH_DIR; base.mkdir(exist_ok=True)
+    for old in base.glob("pid*"):
+        pid = old.name[3:].split("-")[0]
+        if pid.isdigit() and not _pid_alive(int(pid)): shutil.rmtree(old, ignore_errors=True)
+    p = Path(tempfile.mkdtemp(prefix=f"pid{os.getpid()}-{prefix}", dir=base))
+    util.Finalize(None, shutil.rmtree, args=(str(p),), kwargs=dict(ignore_errors=True), exitpriority=0)
+    return p
 
 # %% ../nbs/00_core.ipynb #c0r2
 TEST_RESULTS_ENV = "CLURENDER_TEST_RESULTS"               # the test root of this process, inherited by its children
 
 def test_results_root() -> Path:
     """A temporary results root for smoke runs under `nbdev_test`: one per process (its child processes inherit it
-    through `$CLURENDER_TEST_RESULTS`), under the system's temporary folder; roots of finished processes are removed."""
+    through `$CLURENDER_TEST_RESULTS`), a `scratch` folder (removed when the process that made it ends)."""
     if (p := os.environ.get(TEST_RESULTS_ENV)) and Path(p).is_dir(): return Path(p)
-    import tempfile, shutil
-    base = Path(tempfile.gettempdir()) / "clurender-test-results"; base.mkdir(exist_ok=True)
-    for old in base.glob("pid*"):                                           # roots left by processes that have ended
-        pid = old.name[3:].split("-")[0]
-        if pid.isdigit() and not Path(f"/proc/{pid}").exists(): shutil.rmtree(old, ignore_errors=True)
-    p = Path(tempfile.mkdtemp(prefix=f"pid{os.getpid()}-", dir=base))
+    p = scratch("results-")
     os.environ[TEST_RESULTS_ENV] = str(p)
     return p
 

@@ -64,7 +64,8 @@ def normalize_unit_sphere(p: np.ndarray | torch.Tensor):
 
 def sample_mesh(verts: np.ndarray, faces: np.ndarray, n: int, seed: int = 0, oversample: int = 4,
                 name: str = "mesh", return_frame: bool = False):
-    """Area-weighted samples (trimesh) → n points by FPS (PyTorch3D) → unit sphere. Returns points (n,3) f32 and face ids (n,);
+    """Area-weighted samples (trimesh) → n points by FPS (PyTorch3D) → unit sphere. Returns points (n,3) f32 and face
+    ids (n,);
     with `return_frame`, also (centre (3,), scale) such that points = (surface point − centre) / scale, to put the mesh
     (for rendering) in the same frame."""
     import trimesh
@@ -124,7 +125,8 @@ def read_h5(files: list[Path]) -> tuple[np.ndarray, np.ndarray]:
     for f in files:
         try:
             with h5py.File(f, "r") as h: data.append(h["data"][:]); labels.append(h["label"][:])
-        except (OSError, KeyError) as e: raise DataError(f"{f}: unreadable h5 or missing 'data'/'label' ({e})") from None
+        except (OSError, KeyError) as e:
+            raise DataError(f"{f}: unreadable h5 or missing 'data'/'label' ({e})") from None
     return np.concatenate(data), np.concatenate(labels)
 
 class ModelNetH5(Dataset):
@@ -218,14 +220,19 @@ class ShapeNetPart(Dataset):
             bad = sorted(set(np.unique(a[:, 6]).astype(int).tolist()) - set(parts))
             if bad: raise DataError(f"{f}: labels {bad} are not parts of {name} ({parts})")
             if n_points is not None:
-                if len(a) < n_points: raise DataError(f"{f}: {len(a)} points, fewer than n_points={n_points}; lower n_points")
+                if len(a) < n_points:
+                    raise DataError(f"{f}: {len(a)} points, fewer than n_points={n_points}; lower n_points")
                 a = a[np.sort(rng.choice(len(a), n_points, replace=False))]
             self.items.append((syn, sid, a))
     def __len__(self): return len(self.items)
     def __getitem__(self, i):
         syn, sid, a = self.items[i]
-        return dict(points=torch.from_numpy(a[:, :3].copy()), normals=torch.from_numpy(a[:, 3:6].copy()),
-                    part=torch.from_numpy(a[:, 6].astype(np.int64)), category=torch.tensor(list(SHAPENETPART).index(syn)))
+        return dict(
+            points=torch.from_numpy(a[:, :3].copy()),
+            normals=torch.from_numpy(a[:, 3:6].copy()),
+            part=torch.from_numpy(a[:, 6].astype(np.int64)),
+            category=torch.tensor(list(SHAPENETPART).index(syn)),
+        )
     def parts_of(self) -> dict[int, list[int]]:
         "{category index: its global part ids}, all 16 (for `evaluate.part_seg_metrics` / `predict_parts`)."
         return {ci: list(parts) for ci, (_, parts) in enumerate(SHAPENETPART.values())}
@@ -256,8 +263,8 @@ def load_info_pickle(path: str | Path):
 
 # %% ../nbs/02_data.ipynb #c024
 class MMDet3DScenes(Dataset):
-    """mmdet3d-style scenes: `points/*.bin` (float32, `num_pts_feats` per point: xyzrgb), `semantic_mask`/`instance_mask`
-    (int64); the infos pickle, if any, read by `load_info_pickle`."""
+    """mmdet3d-style scenes: `points/*.bin` (float32, `num_pts_feats` per point: xyzrgb),
+    `semantic_mask`/`instance_mask` (int64); the infos pickle, if any, read by `load_info_pickle`."""
     def __init__(self, root: str | Path):
         root = Path(root)
         infos = sorted(root.glob("*_infos*.pkl"))
@@ -375,7 +382,8 @@ class RGBDFrames(Dataset):
         self.pairs = [l.split() for l in match.read_text().splitlines() if l.strip()] if match.exists() else \
             [(f"depth/{p.stem}.png", f"color/{p.name}") for p in sorted((root / "color").glob("*.jpg"))]
         self.poses = read_trajectory(root / "trajectory.log")
-        if len(self.poses) < len(self.pairs): raise DataError(f"{root / 'trajectory.log'}: {len(self.poses)} poses for {len(self.pairs)} frames")
+        if len(self.poses) < len(self.pairs):
+            raise DataError(f"{root / 'trajectory.log'}: {len(self.poses)} poses for {len(self.pairs)} frames")
         cam = json.loads((root / "camera_primesense.json").read_text())
         self.K = np.array(cam["intrinsic_matrix"], dtype=np.float64).reshape(3, 3).T       # stored column-major
         self.size = (cam["height"], cam["width"])
@@ -386,21 +394,34 @@ class RGBDFrames(Dataset):
         dp, cp = self.pairs[i]
         img = np.asarray(self.Image.open(self.root / cp).convert("RGB"), dtype=np.float32) / 255.0
         depth = np.asarray(self.Image.open(self.root / dp), dtype=np.float64) / self.depth_scale
-        if depth.shape != img.shape[:2]: raise DataError(f"{self.root / dp}: depth {depth.shape} vs colour {img.shape[:2]}")
+        if depth.shape != img.shape[:2]:
+            raise DataError(f"{self.root / dp}: depth {depth.shape} vs colour {img.shape[:2]}")
         pose = self.poses[i]
         pts, pix = backproject(depth, self.K, pose, self.stride)
         w2c = np.linalg.inv(pose)
-        cams = cameras_from_opencv_projection(torch.tensor(w2c[None, :3, :3], dtype=torch.float32),
-                                              torch.tensor(w2c[None, :3, 3], dtype=torch.float32),
-                                              torch.tensor(self.K[None], dtype=torch.float32), torch.tensor([self.size]))
+        cams = cameras_from_opencv_projection(
+            torch.tensor(w2c[None, :3, :3], dtype=torch.float32),
+            torch.tensor(w2c[None, :3, 3], dtype=torch.float32),
+            torch.tensor(self.K[None], dtype=torch.float32),
+            torch.tensor([self.size]),
+        )
         pts, cols = torch.tensor(pts, dtype=torch.float32), torch.from_numpy(img[pix[:, 0], pix[:, 1]])
         if self.n_points is not None:                                     # FPS to a fixed N, like the mesh clouds
             from pytorch3d.ops import sample_farthest_points
-            if len(pts) < self.n_points: raise DataError(f"{self.root / dp}: {len(pts)} valid depth pixels < n_points={self.n_points}")
+            if len(pts) < self.n_points:
+                raise DataError(f"{self.root / dp}: {len(pts)} valid depth pixels < n_points={self.n_points}")
             idx = sample_farthest_points(pts[None], K=self.n_points, random_start_point=False)[1][0]
             pts, cols = pts[idx], cols[idx]
-        return dict(points=pts, colors=cols, image=torch.from_numpy(img), images=torch.from_numpy(img)[None],
-                    depth=torch.tensor(depth, dtype=torch.float32), K=torch.tensor(self.K), pose=torch.tensor(pose), cameras=cams)
+        return dict(
+            points=pts,
+            colors=cols,
+            image=torch.from_numpy(img),
+            images=torch.from_numpy(img)[None],
+            depth=torch.tensor(depth, dtype=torch.float32),
+            K=torch.tensor(self.K),
+            pose=torch.tensor(pose),
+            cameras=cams,
+        )
 
 # %% ../nbs/02_data.ipynb #c030
 def read_cla(path: str | Path) -> dict[str, list[int]]:
@@ -445,11 +466,13 @@ def psb_models(root=None, split: str = "train", scheme: str = "coarse1") -> tupl
 
 # %% ../nbs/02_data.ipynb #c667
 class PSB(Dataset):
-    "Princeton Shape Benchmark v1 classification split (scheme 'base'|'coarse1..3', split 'train'|'test'), sampled + cached."
+    """Princeton Shape Benchmark v1 classification split (scheme 'base'|'coarse1..3', split 'train'|'test'), sampled +
+    cached."""
     def __init__(self, root=None, split: str = "train", scheme: str = "coarse1", n_points: int = 1024, seed: int = 0):
         self.root = _benchmark_root(root, "psb_v1.tar.xz", "psb_v1")
         models, labels, self.missing, self.classes = psb_models(self.root, split, scheme)
-        present = sorted(int(p.stem[1:]) for p in (self.root / "benchmark/db").glob("*/m*/m*.off"))   # sampled once, all
+        # sampled once, all
+        present = sorted(int(p.stem[1:]) for p in (self.root / "benchmark/db").glob("*/m*/m*.off"))
         z = cached_clouds("psb_v1", [(m, _psb_off(self.root, m)) for m in present], n_points, seed)
         pos = {int(m): i for i, m in enumerate(z["ids"])}
         sel = [pos[m] for m, _ in models]
@@ -478,7 +501,8 @@ def labeled_psb_split(path: str | Path | None = None) -> dict[str, dict[str, lis
         if len(r) != 3 or r[1] not in ("train", "test"):
             raise DataError(f"{path}: bad row {r!r} (expected category, split, ids)")
         try: out.setdefault(r[0], {})[r[1]] = [int(i) for i in r[2].split()]
-        except ValueError: raise DataError(f"{path}: row {r[0]} {r[1]}: mesh ids must be integers, got {r[2]!r}") from None
+        except ValueError:
+            raise DataError(f"{path}: row {r[0]} {r[1]}: mesh ids must be integers, got {r[2]!r}") from None
     for cat, d in out.items():
         tr, te = d.get("train", []), d.get("test", [])
         if len(tr) != 12 or len(te) != 8 or set(tr) & set(te):
@@ -497,7 +521,8 @@ def read_face_labels(path: str | Path, n_faces: int, parts: list[str]) -> np.nda
             raise DataError(f"{path}: unknown part {name!r} (this category's parts: {parts})")
         try: idx = np.array(faces.split(), dtype=np.int64) - 1
         except ValueError: raise DataError(f"{path}: part {name!r}: face list is not integers") from None
-        if idx.min() < 0 or idx.max() >= n_faces: raise DataError(f"{path}: face index out of range for a {n_faces}-face mesh")
+        if idx.min() < 0 or idx.max() >= n_faces:
+            raise DataError(f"{path}: face index out of range for a {n_faces}-face mesh")
         if (lab[idx] >= 0).any(): raise DataError(f"{path}: a face is labelled twice (part {name!r})")
         lab[idx] = parts.index(name)
     if (lab < 0).any(): raise DataError(f"{path}: {(lab < 0).sum()} of {n_faces} faces have no label")
@@ -509,7 +534,8 @@ class LabeledPSB(Dataset):
     def __init__(self, root=None, n_points: int = 2048, seed: int = 0, categories: list[str] | None = None,
                  split: str | None = None, split_file: str | Path | None = None):
         "split: None (all 380 meshes), or 'train' / 'test' of the fixed 12/8 split (`labeled_psb_split`)."
-        if split not in (None, "train", "test"): raise ValueError(f"split must be None, 'train' or 'test', got {split!r}")
+        if split not in (None, "train", "test"):
+            raise ValueError(f"split must be None, 'train' or 'test', got {split!r}")
         self.root = _benchmark_root(root, "meshseg_v1.tar.xz", "meshseg_v1")
         ldb = self.root / "labeled_db"
         self.categories = sorted(d.name for d in ldb.iterdir() if d.is_dir())
@@ -529,7 +555,8 @@ class LabeledPSB(Dataset):
         z = cached_clouds("labeled_psb", meshes, n_points, seed, label_fn=label_fn)
         self.points, self.part = torch.from_numpy(z["points"]), torch.from_numpy(z["labels"])
         self.category, self.ids = torch.tensor(cats), [int(i) for i in z["ids"]]
-        if split is not None:                                              # all meshes are sampled (one cache), then kept
+        # all meshes are sampled (one cache), then kept
+        if split is not None:
             sf = labeled_psb_split_file(split_file)
             sp = labeled_psb_split(sf)
             if set(self.categories) - set(sp):
@@ -548,4 +575,7 @@ class LabeledPSB(Dataset):
         return dict(points=self.points[i], part=self.part[i], category=self.category[i], model_id=self.ids[i])
     def parts_of(self) -> dict[int, list[int]]:
         "{category index: its global part ids} (for `evaluate.part_seg_metrics` / `predict_parts`)."
-        return {ci: list(range(self.offsets[c], self.offsets[c] + len(self.parts[c]))) for ci, c in enumerate(self.categories)}
+        return {
+            ci: list(range(self.offsets[c], self.offsets[c] + len(self.parts[c])))
+            for ci, c in enumerate(self.categories)
+        }

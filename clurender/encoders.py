@@ -140,8 +140,8 @@ class PointEncoder(nn.Module):
 
     def global_features(self, points: torch.Tensor, pool: str = "maxmean", layer: str = "global") -> torch.Tensor:
         """Pooled features: 'maxmean' (max ‖ mean, CrossPoint/STRL) or 'max'. layer: 'global' — the global-level layer
-        before pooling (B, M, g), the default protocol → (B, 2g | g); 'output' — the per-point output f_φ(P) that CluRender's
-        heads φα/φβ read (B, N, dim) → (B, 2·dim | dim); 'both' — the two concatenated."""
+        before pooling (B, M, g), the default protocol → (B, 2g | g); 'output' — the per-point output f_φ(P) that
+        CluRender's heads φα/φβ read (B, N, dim) → (B, 2·dim | dim); 'both' — the two concatenated."""
         if pool not in ("maxmean", "max"): raise ValueError(f"pool must be 'maxmean' or 'max', got {pool!r}")
         if layer not in LAYERS: raise ValueError(f"layer must be one of {LAYERS}, got {layer!r}")
         f, g = self.features(self.check(points))                                   # (B, N, dim), (B, M, g)
@@ -155,7 +155,8 @@ class PointEncoder(nn.Module):
 
 # %% ../nbs/06_encoders.ipynb #c795
 def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> nn.Sequential:
-    "Shared per-point MLP on (..., C) tensors: Linear + norm ('bn' | 'ln' | 'none') + activation; last layer plain if not `last_act`."
+    """Shared per-point MLP on (..., C) tensors: Linear + norm ('bn' | 'ln' | 'none') + activation; last layer plain if
+    not `last_act`."""
     layers, n = [], len(dims) - 1
     for i, (a, b) in enumerate(zip(dims[:-1], dims[1:])):
         plain = i == n - 1 and not last_act
@@ -163,7 +164,8 @@ def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> n
         if plain: continue
         if norm == "bn": layers.append(PointNorm(b))
         elif norm == "ln": layers.append(nn.LayerNorm(b))
-        layers.append(act() if act else nn.ReLU())   # not in place: on PointNorm's reshaped view it costs a full copy in backward
+        # not in place: on PointNorm's reshaped view it costs a full copy in backward
+        layers.append(act() if act else nn.ReLU())
     return nn.Sequential(*layers)
 
 def split_first_linear(net: nn.Sequential, local: torch.Tensor, glob: torch.Tensor) -> torch.Tensor:
@@ -366,7 +368,9 @@ class PointTransformer(PointEncoder):
         super().__init__()
         self.dim, self.global_dim, self.ks, self.fractions = dim, widths[-1], tuple(ks), tuple(fractions)
         self.centers = tuple(centers) if centers is not None else None
-        self.min_points = max(centers[0], ks[0]) if centers is not None else max(ks[0], math.ceil(ks[-1] / fractions[-1]))
+        self.min_points = (
+            max(centers[0], ks[0]) if centers is not None else max(ks[0], math.ceil(ks[-1] / fractions[-1]))
+        )
         if any(w % heads for w in widths): raise ValueError(f"widths {widths} must be divisible by heads={heads}")
         prev = [0] + list(widths[:-1])
         self.embed = nn.ModuleList(mlp([3 + p, w, w]) for p, w in zip(prev, widths))

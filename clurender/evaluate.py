@@ -27,14 +27,18 @@ def extract_features(encoder, points: torch.Tensor, pool: str = "maxmean", batch
     check_tensor(points, "points", ("M", "N", 3))
     was = encoder.training; encoder.eval()
     dev = next(encoder.parameters()).device
-    out = [encoder.global_features(points[i:i + batch_size].to(dev).float(), pool, layer).cpu() for i in range(0, len(points), batch_size)]
+    out = [
+        encoder.global_features(points[i : i + batch_size].to(dev).float(), pool, layer).cpu()
+        for i in range(0, len(points), batch_size)
+    ]
     encoder.train(was)
     return torch.cat(out).numpy().astype(np.float32)
 
 # %% ../nbs/11_evaluate.ipynb #c008
 def _check_xy(X, y, name):
     X, y = np.asarray(X, np.float64), np.asarray(y)
-    if X.ndim != 2 or len(X) != len(y): raise ValueError(f"{name}: need X (M,F) and y (M,), got {X.shape} and {y.shape}")
+    if X.ndim != 2 or len(X) != len(y):
+        raise ValueError(f"{name}: need X (M,F) and y (M,), got {X.shape} and {y.shape}")
     if not np.isfinite(X).all(): raise ValueError(f"{name}: features contain NaN/inf")
     return X, y
 
@@ -44,7 +48,9 @@ def linear_svm(Xtr, ytr, Xte, yte, Cs=(0.001, 0.01, 0.1, 1.0, 10.0), folds: int 
     Xte, yte = _check_xy(Xte, yte, "test")
     gs = cv_linear_svm(Xtr, ytr, Cs, folds, seed)
     pred = gs.predict(Xte)
-    return dict(acc=float((pred == yte).mean()), C=float(gs.best_params_["svc__C"]), cv_acc=float(gs.best_score_), pred=pred)
+    return dict(
+        acc=float((pred == yte).mean()), C=float(gs.best_params_["svc__C"]), cv_acc=float(gs.best_score_), pred=pred
+    )
 
 def cv_linear_svm(Xtr, ytr, Cs=(0.001, 0.01, 0.1, 1.0, 10.0), folds: int = 3, seed: int = 0) -> GridSearchCV:
     """The train-split half of `linear_svm`: C chosen by stratified CV (≤ `folds` folds, as many as the smallest class
@@ -82,7 +88,8 @@ def fewshot_split(Xtr, ytr, Xte, yte, n_way: int = 5, k_shot: int = 10, n_query:
     and ≥ n_query test members (`n_query` is lowered, and reported, when fewer than n_way classes have that many).
     Returns {'mean', 'std' (over the runs, n − 1; NaN for one run), 'accs', 'n_query', 'n_classes_eligible'}."""
     Xtr, ytr = _check_xy(Xtr, ytr, "fewshot_split (train)"); Xte, yte = _check_xy(Xte, yte, "fewshot_split (test)")
-    if Xtr.shape[1] != Xte.shape[1]: raise ValueError(f"train and test features differ in width: {Xtr.shape} {Xte.shape}")
+    if Xtr.shape[1] != Xte.shape[1]:
+        raise ValueError(f"train and test features differ in width: {Xtr.shape} {Xte.shape}")
     classes = np.intersect1d(np.unique(ytr), np.unique(yte))
     ntr = np.array([(ytr == c).sum() for c in classes]); nte = np.array([(yte == c).sum() for c in classes])
     q = n_query
@@ -114,7 +121,12 @@ def retrieval_stats(X, y, metric: str = "l2") -> dict:
     ranks = np.arange(same.shape[1])[None]
     ft = (same & (ranks < C[:, None])).sum(1) / np.maximum(C, 1)
     st = (same & (ranks < 2 * C[:, None])).sum(1) / np.maximum(C, 1)
-    return dict(nn=float(same[q, 0].mean()), first_tier=float(ft[q].mean()), second_tier=float(st[q].mean()), n_queries=int(q.sum()))
+    return dict(
+        nn=float(same[q, 0].mean()),
+        first_tier=float(ft[q].mean()),
+        second_tier=float(st[q].mean()),
+        n_queries=int(q.sum()),
+    )
 
 # %% ../nbs/11_evaluate.ipynb #c019
 def d2_descriptor(points, bins: int = 64, n_pairs: int = 20000, seed: int = 0) -> np.ndarray:
@@ -165,9 +177,14 @@ def psb_protocols(feature_fn, root=None, n_points: int = 1024, pool_max_fn=None,
     Ftr, Fte = feature_fn(sub(tr)), feature_fn(sub(te))
     svm = linear_svm(Ftr, ytr, Fte, yte)
     seen = np.isin(yte, ytr)
-    out = dict(coarse1_svm=svm["acc"], coarse1_svm_seen=float((svm["pred"][seen] == yte[seen]).mean()), coarse1_C=svm["C"],
-               coarse1_train_cv=svm["cv_acc"],                              # validation: CV on coarse1Train only
-               coarse1_n_test=int(len(yte)), coarse1_n_test_seen=int(seen.sum()))
+    out = dict(
+        coarse1_svm=svm["acc"],
+        coarse1_svm_seen=float((svm["pred"][seen] == yte[seen]).mean()),
+        coarse1_C=svm["C"],
+        coarse1_train_cv=svm["cv_acc"],  # validation: CV on coarse1Train only
+        coarse1_n_test=int(len(yte)),
+        coarse1_n_test_seen=int(seen.sum()),
+    )
     if pool_max_fn is not None:
         out["coarse1_authors_rbf_svc"] = authors_svm(pool_max_fn(sub(tr)), ytr, pool_max_fn(sub(te)), yte)["acc"]
     out.update(psb_retrieval(Ftr, Fte, te.ids, root))
@@ -186,7 +203,8 @@ def predict_parts(logits: torch.Tensor, category: torch.Tensor, parts_of: dict[i
 
 def part_seg_metrics(pred, target, category, parts_of: dict[int, list[int]]) -> dict:
     """pred, target (S,N) global part ids; category (S,); parts_of {category: its global part ids} → OAcc, mean
-    per-shape accuracy, instance mIoU, class mIoU and the per-category mIoU, all in [0, 1] (convention in the text above)."""
+    per-shape accuracy, instance mIoU, class mIoU and the per-category mIoU, all in [0, 1] (convention in the text
+    above)."""
     as_np = lambda t: np.asarray(t.cpu() if isinstance(t, torch.Tensor) else t)
     pred, target, category = as_np(pred), as_np(target), as_np(category)
     if pred.shape != target.shape or pred.ndim != 2 or len(category) != len(pred):
@@ -214,7 +232,9 @@ def plot_tsne(X, y, names=None, title: str = "", seed: int = 0, ax=None):
     import matplotlib.pyplot as plt
     from sklearn.manifold import TSNE
     X, y = _check_xy(X, y, "tsne")
-    Z = TSNE(2, init="pca", random_state=seed, perplexity=min(30, max(5, len(X) // 4))).fit_transform(StandardScaler().fit_transform(X))
+    Z = TSNE(2, init="pca", random_state=seed, perplexity=min(30, max(5, len(X) // 4))).fit_transform(
+        StandardScaler().fit_transform(X)
+    )
     if ax is None: _, ax = plt.subplots(figsize=(4.5, 4.5))
     cls = np.unique(y)
     for i, c in enumerate(cls):

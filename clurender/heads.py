@@ -101,7 +101,9 @@ class ColorNet(nn.Module):
         dims = check_tensor(xyz, "xyz", ("B", "N", 3))
         check_tensor(feats, "feats", ("B", "N", self.d), dims)
         if dims["N"] < self.min_points:
-            raise ValueError(f"ColorNet needs N >= {self.min_points} points for FPS rates {self.rates}, got N={dims['N']}")
+            raise ValueError(
+                f"ColorNet needs N >= {self.min_points} points for FPS rates {self.rates}, got N={dims['N']}"
+            )
         g1 = knn(xyz, xyz, min(self.k, dims["N"]))                              # kNN graph per level, shared
         x1 = self.down[0](self.inp(torch.cat([xyz, feats], -1)), xyz, g1)      # (B, N, w0)
         x2, p2 = self.td[0](x1, xyz); g2 = knn(p2, p2, min(self.k, p2.shape[1]))

@@ -152,7 +152,8 @@ def fitting_loss(pred: torch.Tensor, target: torch.Tensor, kind: str = "sliced",
                  n_proj: int = 64, blur: float = 0.01, generator: torch.Generator | None = None) -> torch.Tensor:
     """Eq. 17–18: Σ over views of the transport cost between rendered and true images, averaged over the batch.
     pred, target (B,V,H,W,3) or (V,H,W,3) in [0,1]; kind 'sliced' | 'sinkhorn' | 'l2'."""
-    if kind not in ("sliced", "sinkhorn", "l2"): raise ValueError(f"kind must be 'sliced', 'sinkhorn' or 'l2', got {kind!r}")
+    if kind not in ("sliced", "sinkhorn", "l2"):
+        raise ValueError(f"kind must be 'sliced', 'sinkhorn' or 'l2', got {kind!r}")
     if not 0 <= lam <= 1: raise ValueError(f"lam must be in [0, 1], got {lam}")
     if pred.ndim == 4: pred, target = pred.unsqueeze(0), target.unsqueeze(0)
     dims = check_tensor(pred, "pred", ("B", "V", "H", "W", 3))

@@ -23,7 +23,9 @@ from .registry import PRETEXTS, resolve
 __all__ = ['jigsaw3d', 'Jigsaw3DHead', 'ClassHead', 'PartsHead', 'CluRender', 'step_breakdown']
 
 # %% ../nbs/09_model.ipynb #c005
-def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+def jigsaw3d(
+    points: torch.Tensor, k: int = 3, generator: torch.Generator | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
     "Jigsaw3D input and target: points (B,N,3) → (shuffled points (B,N,3), original voxel id (B,N) in [0, k³))."
     dims = check_tensor(points, "points", ("B", "N", 3))
     if k < 2: raise ValueError(f"k must be >= 2, got {k}")
@@ -31,7 +33,8 @@ def jigsaw3d(points: torch.Tensor, k: int = 3, generator: torch.Generator | None
     size = (hi - lo).clamp_min(1e-6) / k                                  # voxel edge per axis
     cell = ((points - lo) / size).floor().clamp(0, k - 1).long()          # (B, N, 3)
     label = (cell[..., 0] * k + cell[..., 1]) * k + cell[..., 2]           # (B, N)
-    perm = torch.stack([torch.randperm(k ** 3, generator=generator) for _ in range(dims["B"])]).to(points.device)  # (B, k³)
+    # (B, k³)
+    perm = torch.stack([torch.randperm(k ** 3, generator=generator) for _ in range(dims["B"])]).to(points.device)
     dest = perm.gather(1, label)                                          # (B, N) new voxel of each point
     new_cell = torch.stack([dest // (k * k), (dest // k) % k, dest % k], -1)
     return points + (new_cell - cell).to(points.dtype) * size, label
@@ -120,7 +123,8 @@ class CluRender(nn.Module):
         if pretext == "clurender" and not (use_cluster or use_render):
             raise ValueError("CluRender needs use_cluster or use_render (or both)")
         fitting = fitting or P.fitting
-        if fitting not in ("sliced", "sinkhorn", "l2"): raise ValueError(f"fitting must be 'sliced', 'sinkhorn' or 'l2', got {fitting!r}")
+        if fitting not in ("sliced", "sinkhorn", "l2"):
+            raise ValueError(f"fitting must be 'sliced', 'sinkhorn' or 'l2', got {fitting!r}")
         self.P, self.pretext, self.labels, self.fitting, self.seed = P, pretext, labels, fitting, seed
         self.use_cluster = pretext == "clurender" and use_cluster
         self.use_render = pretext == "clurender" and use_render
@@ -129,11 +133,22 @@ class CluRender(nn.Module):
         self.balance = bool(balance)                                          # beyond the paper: L_c, L_r balanced at f
         self.orth = orth                                                      # Eq. 14 or its frame form
         self.render_chunk = render_chunk           # images per checkpointed chunk of R (memory only: not in `config`)
-        self.config = dict(encoder=encoder, profile=P.to_dict(), pretext=pretext, use_cluster=use_cluster, use_render=use_render,
-                           labels=labels, fitting=fitting, render_weight=render_weight, jigsaw_k=jigsaw_k, seed=seed)
+        self.config = dict(
+            encoder=encoder,
+            profile=P.to_dict(),
+            pretext=pretext,
+            use_cluster=use_cluster,
+            use_render=use_render,
+            labels=labels,
+            fitting=fitting,
+            render_weight=render_weight,
+            jigsaw_k=jigsaw_k,
+            seed=seed,
+        )
         if self.balance: self.config.update(balance=True)     # (non-defaults only: older checkpoints resume)
         if orth != "paper": self.config.update(orth=orth)
-        if prior != "uniform":                      # only a non-default prior enters the config: older checkpoints resume
+        # only a non-default prior enters the config: older checkpoints resume
+        if prior != "uniform":
             self.config.update(prior=prior, **({"tau": tau} if prior == "unbalanced" else {"prior_mix": prior_mix}))
         self.encoder = get_encoder(encoder, dim=P.encoder_dim)
         d = self.encoder.dim
@@ -188,11 +203,23 @@ class CluRender(nn.Module):
         colors = self.color(pts, feats); tick("phi_beta")                             # (B, N, 3)
         cams = item_cameras(batch).to(pts.device)
         if len(cams) != B * V: raise ValueError(f"batch has {len(cams)} cameras for B·V = {B}·{V} images")
-        imgs = render(pts, colors, cams, H, r=P.splat_radius, nu=P.splat_nu, K=P.splat_K, eta=P.splat_eta, per_shape=True,
-                      chunk=self.render_chunk)
+        imgs = render(
+            pts,
+            colors,
+            cams,
+            H,
+            r=P.splat_radius,
+            nu=P.splat_nu,
+            K=P.splat_K,
+            eta=P.splat_eta,
+            per_shape=True,
+            chunk=self.render_chunk,
+        )
         tick("render"); return imgs
 
-    def render_loss(self, batch: dict, feats: torch.Tensor, generator: torch.Generator | None = None, tick=_no_tick) -> torch.Tensor:
+    def render_loss(
+        self, batch: dict, feats: torch.Tensor, generator: torch.Generator | None = None, tick=_no_tick
+    ) -> torch.Tensor:
         "L_r (Eq. 17–18) between R's views and the batch's ground-truth images."
         pred = self.render_views(batch, feats, tick)
         lr = fitting_loss(pred, batch["images"].to(pred), kind=self.fitting, n_proj=self.P.n_proj, generator=generator)

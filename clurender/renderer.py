@@ -82,7 +82,9 @@ def composite(ndc: torch.Tensor, colors: torch.Tensor, idx: torch.Tensor, image_
     safe = idx.clamp_min(0).reshape(-1)
     sel = ndc.reshape(-1, 3).index_select(0, safe).reshape(*idx.shape, 3)     # (M, S, S, K, 3)
     centre = 1 - (2 * torch.arange(S, dtype=ndc.dtype, device=ndc.device) + 1) / S
-    d2 = ((sel[..., 0] - centre[None, None, :, None]) ** 2 + (sel[..., 1] - centre[None, :, None, None]) ** 2) * (S / 2) ** 2
+    d2 = ((sel[..., 0] - centre[None, None, :, None]) ** 2 + (sel[..., 1] - centre[None, :, None, None]) ** 2) * (
+        S / 2
+    ) ** 2
     inside = valid & (d2 < r * r)                                              # pixels²
     alpha = torch.where(inside, torch.exp(-eta * d2 / (2 * nu * nu)), torch.zeros_like(d2))  # ρ^η, NaN-free grads
     trans = torch.cumprod(1 - alpha, -1)                                       # Π_{j<=k} (1 − α_j)
@@ -153,11 +155,13 @@ class _SplatComposite(torch.autograd.Function):
     @staticmethod
     def forward(ctx, ndc, colors, idx, S, r, nu, eta, bg):
         M, N, _ = ndc.shape; K = idx.shape[-1]
-        nd = ndc.detach().reshape(M * N, 3).contiguous(); co = colors.detach().to(ndc.dtype).reshape(M * N, 3).contiguous()
+        nd = ndc.detach().reshape(M * N, 3).contiguous()
+        co = colors.detach().to(ndc.dtype).reshape(M * N, 3).contiguous()
         ix, bg = idx.reshape(M, S * S, K).contiguous(), bg.detach().to(ndc.dtype).contiguous()
         img, alpha = ndc.new_empty(M, S * S, 3), ndc.new_empty(M, S * S)
         numba_threads()
-        _composite_fwd(nd.numpy(), co.numpy(), ix.numpy(), S, float(r), float(nu), float(eta), bg.numpy(), img.numpy(), alpha.numpy())
+        _composite_fwd(nd.numpy(), co.numpy(), ix.numpy(), S, float(r), float(nu), float(eta), bg.numpy(), img.numpy(),
+                       alpha.numpy())
         ctx.save_for_backward(nd, co, ix, bg); ctx.cfg = (M, N, S, float(r), float(nu), float(eta))
         return img.reshape(M, S, S, 3), alpha.reshape(M, S, S)
 
@@ -198,13 +202,16 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     backend: 'footprint' (CPU: footprint selection + fused compositing), 'pytorch3d' (PyTorch3D selection + PyTorch
     compositing; CPU or CUDA), or 'auto' (footprint on the CPU, PyTorch3D on CUDA).
     chunk: images selected and composited at a time, each chunk under activation checkpointing (its per-pixel K-slot
-    tensors are rebuilt in backward instead of kept), so memory follows the chunk, not B·V; same images and gradients."""
+    tensors are rebuilt in backward instead of kept), so memory follows the chunk, not B·V; same images and
+    gradients."""
     dims = check_tensor(points, "points", ("B", "N", 3))
     check_tensor(colors, "colors", ("B", "N", 3), dims)
     B, N = dims["B"], dims["N"]
     if N == 0: raise ValueError("`points` is empty (N=0)")
-    if colors.min() < 0 or colors.max() > 1: raise ValueError(f"`colors` must lie in [0, 1], got [{colors.min().item():.3g}, {colors.max().item():.3g}]")
-    if not (r > 0 and nu > 0 and eta > 0 and K >= 1): raise ValueError(f"need r, nu, eta > 0 and K >= 1; got r={r}, nu={nu}, eta={eta}, K={K}")
+    if colors.min() < 0 or colors.max() > 1:
+        raise ValueError(f"`colors` must lie in [0, 1], got [{colors.min().item():.3g}, {colors.max().item():.3g}]")
+    if not (r > 0 and nu > 0 and eta > 0 and K >= 1):
+        raise ValueError(f"need r, nu, eta > 0 and K >= 1; got r={r}, nu={nu}, eta={eta}, K={K}")
     n_cam = len(cameras)
     if per_shape:
         if n_cam % B: raise ValueError(f"per_shape cameras must number B·V; got {n_cam} for B={B}")
@@ -215,9 +222,11 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     X = points.unsqueeze(1).expand(B, V, N, 3).reshape(B * V, N, 3)
     C = colors.unsqueeze(1).expand(B, V, N, 3).reshape(B * V, N, 3)
     ndc = project(X, cams)                                                     # (B·V, N, 3)
-    if backend not in ("auto", "footprint", "pytorch3d"): raise ValueError(f"backend must be 'auto', 'footprint' or 'pytorch3d', got {backend!r}")
+    if backend not in ("auto", "footprint", "pytorch3d"):
+        raise ValueError(f"backend must be 'auto', 'footprint' or 'pytorch3d', got {backend!r}")
     if backend == "auto": backend = "pytorch3d" if points.is_cuda else "footprint"
-    if backend == "footprint" and points.is_cuda: raise ValueError("backend 'footprint' is CPU-only; use 'pytorch3d' or 'auto' on CUDA")
+    if backend == "footprint" and points.is_cuda:
+        raise ValueError("backend 'footprint' is CPU-only; use 'pytorch3d' or 'auto' on CUDA")
     select, comp = (select_footprint, splat_composite) if backend == "footprint" else (select_pytorch3d, composite)
     if chunk is not None and chunk < 1: raise ValueError(f"chunk must be a positive number of images, got {chunk}")
     bg_t = torch.as_tensor(bg, device=points.device)
@@ -229,8 +238,14 @@ def render(points: torch.Tensor, colors: torch.Tensor, cameras, image_size: int 
     if not chunk or chunk >= M: img, alpha = one(ndc, C)
     else:
         ckpt = torch.is_grad_enabled() and (ndc.requires_grad or C.requires_grad)
-        parts = [checkpoint(one, ndc[s:s + chunk], C[s:s + chunk], use_reentrant=False) if ckpt else one(ndc[s:s + chunk], C[s:s + chunk])
-                 for s in range(0, M, chunk)]
+        parts = [
+            (
+                checkpoint(one, ndc[s : s + chunk], C[s : s + chunk], use_reentrant=False)
+                if ckpt
+                else one(ndc[s : s + chunk], C[s : s + chunk])
+            )
+            for s in range(0, M, chunk)
+        ]
         img, alpha = torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
     img = img.reshape(B, V, image_size, image_size, 3)
     return (img, alpha.reshape(B, V, image_size, image_size)) if return_alpha else img

@@ -73,7 +73,7 @@ def make_frames(seed: int, index: int, frames: int = 4, views: int = 8, n_points
 # %% ../nbs/17h_room_frames.ipynb #h010
 def frames_hash() -> str:
     "Hash of the frames' code and the rooms': new code → new cached frames."
-    return source_hash("".join(inspect.getsource(f) for f in (frame_poses, normalise_frame, make_frames)) + room_hash())
+    return source_hash("".join(inspect.getsource(f) for f in (frame_poses, normalise_frame, make_frames)), room_hash())
 
 def room_frames(profile: str | Profile = "cpu", seed: int = 0, progress: bool = True) -> dict:
     """The frames of the profile's training rooms (`FRAME_SETS`; views: the profile's V; images of its size), made once

@@ -119,7 +119,7 @@ SCENE_SETS = {"smoke": (16, 8, 512), "cpu": (400, 100, 1024), "paper": (1201, 31
 
 def scene_hash() -> str:
     "Hash of the room generator's source and the corpus generator's: new code → new cached rooms."
-    return source_hash("".join(inspect.getsource(f) for f in (_place, _surface, make_scene)) + generator_hash())
+    return source_hash("".join(inspect.getsource(f) for f in (_place, _surface, make_scene)), generator_hash())
 
 def synthetic_scenes(n: int, n_points: int, test: bool = False, seed: int = 0, progress: bool = True) -> SceneSet:
     "Rooms 0 … n−1 of the train (or test) rooms of `seed`, made once and cached (see above)."
@@ -334,7 +334,7 @@ def room_hash() -> str:
     "Hash of the scan-like rooms' code and the corpus generator's: new code → new cached rooms."
     fs = (_object, _shape_index, _free, _spot, _put, room_layout, room_mesh, room_cameras, scan_frames, fuse_frames,
           make_room)
-    return source_hash("".join(inspect.getsource(f) for f in fs) + generator_hash())
+    return source_hash("".join(inspect.getsource(f) for f in fs), generator_hash())
 
 def scan_rooms(n: int, n_points: int, test: bool = False, seed: int = 0, image_size=(96, 128),
                progress: bool = True) -> SceneSet:

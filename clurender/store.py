@@ -6,11 +6,11 @@
 from __future__ import annotations
 import os, re, hashlib, shutil, tarfile, zipfile, urllib.request, contextlib
 from pathlib import Path
-from .core import project_root
+from .core import project_root, scratch
 
 # %% auto #0
-__all__ = ['DATA_ENV', 'CACHE_ENV', 'REGISTRY', 'data_root', 'cache_root', 'DataError', 'find_folders', 'find_folder',
-           'cache_lock', 'map_on_cores', 'sha256sum', 'extract', 'download']
+__all__ = ['DATA_ENV', 'CACHE_ENV', 'REGISTRY', 'data_root', 'cache_root', 'scratch_cache', 'end_scratch_cache', 'DataError',
+           'find_folders', 'find_folder', 'cache_lock', 'map_on_cores', 'sha256sum', 'extract', 'download']
 
 # %% ../nbs/01a_store.ipynb #c005
 DATA_ENV, CACHE_ENV = "CLURENDER_DATA", "CLURENDER_CACHE"
@@ -41,6 +41,24 @@ def cache_root() -> Path:
     p = Path(os.environ.get(CACHE_ENV) or project_root() / "data_cache")
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/01a_store.ipynb #c005s
+_CACHE_STACK: list[str | None] = []                       # the values `scratch_cache` replaced, newest last
+
+def scratch_cache() -> Path:
+    """Point `$CLURENDER_CACHE` at a new, empty `core.scratch` folder (a test's own cache, removed when the process
+    ends); `end_scratch_cache()` puts the previous value back, so the next notebook a test worker runs uses the
+    project's cache again."""
+    _CACHE_STACK.append(os.environ.get(CACHE_ENV))
+    p = scratch("cache-"); os.environ[CACHE_ENV] = str(p)
+    return p
+
+def end_scratch_cache() -> None:
+    "Undo the newest `scratch_cache()`: `$CLURENDER_CACHE` as it was before it."
+    if not _CACHE_STACK: raise RuntimeError("end_scratch_cache() without a scratch_cache() before it")
+    old = _CACHE_STACK.pop()
+    if old is None: os.environ.pop(CACHE_ENV, None)
+    else: os.environ[CACHE_ENV] = old
 
 # %% ../nbs/01a_store.ipynb #c005a
 class DataError(ValueError):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_synthetic.ipynb #c002
 from __future__ import annotations
-import os, json, time, hashlib, inspect, shutil, functools
+import os, ast, json, time, hashlib, inspect, shutil, functools
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -17,7 +17,7 @@ from .data import sample_mesh, cache_root, DataError, cache_lock
 from .views import make_views, render_mesh, view_subset
 
 # %% auto #0
-__all__ = ['BUILDERS', 'CATEGORIES', 'PARTS', 'PART_IDS', 'N_PARTS', 'PALETTES', 'GENERATOR_VERSION', 'chair', 'table', 'bench',
+__all__ = ['PARTS', 'BUILDERS', 'CATEGORIES', 'PART_IDS', 'N_PARTS', 'PALETTES', 'GENERATOR_VERSION', 'chair', 'table', 'bench',
            'bed', 'sofa', 'lamp', 'mug', 'bottle', 'vase', 'airplane', 'rocket', 'car', 'guitar', 'bookshelf',
            'monitor', 'knife', 'source_hash', 'generator_source', 'generator_hash', 'make_shape', 'render_shape',
            'SyntheticCorpus', 'SyntheticShapes', 'SyntheticViews']
@@ -49,7 +49,15 @@ def _revolve(radii, heights, at=(0, 0, 0), sections=14):
     m.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, [1, 0, 0]))
     return m.apply_translation(at)
 
-# %% ../nbs/05_synthetic.ipynb #c007
+# %% ../nbs/05_synthetic.ipynb #c007p
+PARTS = {"chair": ["seat", "back", "leg", "arm"], "table": ["top", "leg"], "bench": ["seat", "leg", "back"],
+         "bed": ["frame", "mattress", "headboard", "pillow"], "sofa": ["seat", "back", "arm"],
+         "lamp": ["base", "stem", "shade"], "mug": ["body", "handle"], "bottle": ["body", "neck", "cap"],
+         "vase": ["body", "neck"], "airplane": ["fuselage", "wing", "tail", "engine"],
+         "rocket": ["body", "nose", "fin"], "car": ["body", "cabin", "wheel"], "guitar": ["body", "neck", "head"],
+         "bookshelf": ["frame", "shelf"], "monitor": ["screen", "stand", "base"], "knife": ["blade", "handle"]}
+
+# %% ../nbs/05_synthetic.ipynb #c007a
 def _u(rng, a, b): return float(rng.uniform(a, b))
 
 def _legs(rng, w, d, h, r, y0=0.0, square=None):
@@ -76,6 +84,7 @@ def table(rng):
     else: P += _legs(rng, w * .9, d * .9, h - t / 2, _u(rng, .03, .07))
     return P
 
+# %% ../nbs/05_synthetic.ipynb #c007b
 def bench(rng):
     w, d, h = _u(rng, 1.8, 2.6), _u(rng, .4, .6), _u(rng, .5, .7)
     P = [("seat", _box((w, .08, d), (0, h, 0)))] + _legs(rng, w, d, h, .05)
@@ -91,12 +100,20 @@ def bed(rng):
 
 def sofa(rng):
     w, d, h = _u(rng, 1.8, 2.6), _u(rng, .8, 1.0), _u(rng, .35, .5)
-    return [("seat", _box((w, h, d), (0, h / 2, 0))), ("back", _box((w, .6, .2), (0, h + .3, -d / 2 + .1))),
-            ("arm", _box((.2, h + .25, d), (-w / 2 - .1, (h + .25) / 2, 0))), ("arm", _box((.2, h + .25, d), (w / 2 + .1, (h + .25) / 2, 0)))]
+    return [
+        ("seat", _box((w, h, d), (0, h / 2, 0))),
+        ("back", _box((w, 0.6, 0.2), (0, h + 0.3, -d / 2 + 0.1))),
+        ("arm", _box((0.2, h + 0.25, d), (-w / 2 - 0.1, (h + 0.25) / 2, 0))),
+        ("arm", _box((0.2, h + 0.25, d), (w / 2 + 0.1, (h + 0.25) / 2, 0))),
+    ]
 
+# %% ../nbs/05_synthetic.ipynb #c007c
 def lamp(rng):
     h = _u(rng, 1.2, 2.0); r = _u(rng, .3, .5)
-    P = [("base", _cyl(_u(rng, .25, .4), .08, (0, .04, 0), sections=12)), ("stem", _cyl(.03, h, (0, h / 2, 0), sections=6))]
+    P = [
+        ("base", _cyl(_u(rng, 0.25, 0.4), 0.08, (0, 0.04, 0), sections=12)),
+        ("stem", _cyl(0.03, h, (0, h / 2, 0), sections=6)),
+    ]
     P.append(("shade", _cone(r, _u(rng, .3, .5), (0, h - .1, 0)) if rng.random() < .6 else _sphere(r * .7, (0, h, 0))))
     return P
 
@@ -107,7 +124,10 @@ def mug(rng):
 
 def bottle(rng):
     r, h, nh = _u(rng, .25, .4), _u(rng, .9, 1.4), _u(rng, .3, .5)
-    P = [("body", _revolve([0, r, r, r * .4, 0.0], [0, 0, h, h + .15, h + .15])), ("neck", _cyl(r * .35, nh, (0, h + .1 + nh / 2, 0)))]
+    P = [
+        ("body", _revolve([0, r, r, r * 0.4, 0.0], [0, 0, h, h + 0.15, h + 0.15])),
+        ("neck", _cyl(r * 0.35, nh, (0, h + 0.1 + nh / 2, 0))),
+    ]
     if rng.random() < .8: P.append(("cap", _cyl(r * .42, .1, (0, h + .1 + nh + .05, 0))))
     return P
 
@@ -116,12 +136,17 @@ def vase(rng):
     return [("body", _revolve([0, rb, rm, rt * .8, 0.0], [0, 0, h * .45, h * .8, h * .8])),
             ("neck", _revolve([rt * .8, rt, rt * 1.2], [h * .8, h * .95, h]))]
 
+# %% ../nbs/05_synthetic.ipynb #c007d
 def airplane(rng):
     L, r = _u(rng, 2.2, 3.0), _u(rng, .15, .25); span = _u(rng, 2.0, 3.0)
-    P = [("fuselage", _cyl(r, L, (0, 0, 0), axis="z", sections=10)),
-         ("wing", _box((span, .05, _u(rng, .4, .7)), (0, 0, _u(rng, -.2, .3)))),
-         ("tail", _box((span * .35, .04, .3), (0, 0, -L / 2 + .15))), ("tail", _box((.04, .5, .3), (0, .25, -L / 2 + .15)))]
-    if rng.random() < .6: P += [("engine", _cyl(.1, .4, (s * span / 4, -.15, .1), axis="z", sections=8)) for s in (-1, 1)]
+    P = [
+        ("fuselage", _cyl(r, L, (0, 0, 0), axis="z", sections=10)),
+        ("wing", _box((span, 0.05, _u(rng, 0.4, 0.7)), (0, 0, _u(rng, -0.2, 0.3)))),
+        ("tail", _box((span * 0.35, 0.04, 0.3), (0, 0, -L / 2 + 0.15))),
+        ("tail", _box((0.04, 0.5, 0.3), (0, 0.25, -L / 2 + 0.15))),
+    ]
+    if rng.random() < 0.6:
+        P += [("engine", _cyl(0.1, 0.4, (s * span / 4, -0.15, 0.1), axis="z", sections=8)) for s in (-1, 1)]
     return P
 
 def rocket(rng):
@@ -136,42 +161,60 @@ def rocket(rng):
 
 def car(rng):
     L, w, h = _u(rng, 2.2, 2.8), _u(rng, 1.0, 1.3), _u(rng, .35, .5)
-    P = [("body", _box((w, h, L), (0, .25 + h / 2, 0))), ("cabin", _box((w * .85, _u(rng, .3, .45), L * _u(rng, .4, .6)), (0, .25 + h + .18, -.1)))]
+    P = [
+        ("body", _box((w, h, L), (0, 0.25 + h / 2, 0))),
+        ("cabin", _box((w * 0.85, _u(rng, 0.3, 0.45), L * _u(rng, 0.4, 0.6)), (0, 0.25 + h + 0.18, -0.1))),
+    ]
     for sx in (-1, 1):
         for sz in (-1, 1): P.append(("wheel", _cyl(.25, .18, (sx * w / 2, .25, sz * L * .32), axis="x", sections=10)))
     return P
 
+# %% ../nbs/05_synthetic.ipynb #c007e
 def guitar(rng):
     r1, r2 = _u(rng, .35, .45), _u(rng, .45, .6); L = _u(rng, 1.2, 1.6)
-    return [("body", _cyl(r1, .15, (0, r2 * 2 + r1 * .8, 0), axis="z", sections=14)),
-            ("body", _cyl(r2, .15, (0, r2, 0), axis="z", sections=14)),
-            ("neck", _box((.12, L, .08), (0, r2 * 2 + r1 + L / 2, 0))), ("head", _box((.2, .3, .08), (0, r2 * 2 + r1 + L + .15, 0)))]
+    return [
+        ("body", _cyl(r1, 0.15, (0, r2 * 2 + r1 * 0.8, 0), axis="z", sections=14)),
+        ("body", _cyl(r2, 0.15, (0, r2, 0), axis="z", sections=14)),
+        ("neck", _box((0.12, L, 0.08), (0, r2 * 2 + r1 + L / 2, 0))),
+        ("head", _box((0.2, 0.3, 0.08), (0, r2 * 2 + r1 + L + 0.15, 0))),
+    ]
 
 def bookshelf(rng):
     w, h, d = _u(rng, 1.0, 1.6), _u(rng, 1.6, 2.4), _u(rng, .35, .5); n = int(rng.integers(3, 6))
-    P = [("frame", _box((.06, h, d), (s * w / 2, h / 2, 0))) for s in (-1, 1)] + [("frame", _box((w, h, .03), (0, h / 2, -d / 2)))]
+    P = [("frame", _box((0.06, h, d), (s * w / 2, h / 2, 0))) for s in (-1, 1)] + [
+        ("frame", _box((w, h, 0.03), (0, h / 2, -d / 2)))
+    ]
     P += [("shelf", _box((w, .04, d), (0, h * k / n, 0))) for k in range(n + 1)]
     return P
 
 def monitor(rng):
     w, h = _u(rng, 1.4, 2.0), _u(rng, .8, 1.2); sh = _u(rng, .3, .6)
-    return [("screen", _box((w, h, .08), (0, sh + h / 2, 0))), ("stand", _box((.12, sh, .08), (0, sh / 2, -.06))),
-            ("base", _box((_u(rng, .5, .8), .05, .4), (0, .025, 0)) if rng.random() < .6 else _cyl(.3, .05, (0, .025, 0), sections=12))]
+    return [
+        ("screen", _box((w, h, 0.08), (0, sh + h / 2, 0))),
+        ("stand", _box((0.12, sh, 0.08), (0, sh / 2, -0.06))),
+        (
+            "base",
+            (
+                _box((_u(rng, 0.5, 0.8), 0.05, 0.4), (0, 0.025, 0))
+                if rng.random() < 0.6
+                else _cyl(0.3, 0.05, (0, 0.025, 0), sections=12)
+            ),
+        ),
+    ]
 
 def knife(rng):
     L, hl = _u(rng, 1.4, 2.0), _u(rng, .6, .9)
-    return [("blade", _box((.04, _u(rng, .15, .3), L), (0, 0, L / 2))), ("handle", _cyl(.07, hl, (0, 0, -hl / 2), axis="z", sections=8))]
+    return [
+        ("blade", _box((0.04, _u(rng, 0.15, 0.3), L), (0, 0, L / 2))),
+        ("handle", _cyl(0.07, hl, (0, 0, -hl / 2), axis="z", sections=8)),
+    ]
 
-BUILDERS = dict(chair=chair, table=table, bench=bench, bed=bed, sofa=sofa, lamp=lamp, mug=mug, bottle=bottle, vase=vase,
-                airplane=airplane, rocket=rocket, car=car, guitar=guitar, bookshelf=bookshelf, monitor=monitor, knife=knife)
+# %% ../nbs/05_synthetic.ipynb #c007
+BUILDERS = dict(chair=chair, table=table, bench=bench, bed=bed, sofa=sofa, lamp=lamp, mug=mug, bottle=bottle,
+                vase=vase, airplane=airplane, rocket=rocket, car=car, guitar=guitar, bookshelf=bookshelf,
+                monitor=monitor, knife=knife)
 CATEGORIES = list(BUILDERS)
-PARTS = {"chair": ["seat", "back", "leg", "arm"], "table": ["top", "leg"], "bench": ["seat", "leg", "back"],
-         "bed": ["frame", "mattress", "headboard", "pillow"], "sofa": ["seat", "back", "arm"], "lamp": ["base", "stem", "shade"],
-         "mug": ["body", "handle"], "bottle": ["body", "neck", "cap"], "vase": ["body", "neck"],
-         "airplane": ["fuselage", "wing", "tail", "engine"], "rocket": ["body", "nose", "fin"], "car": ["body", "cabin", "wheel"],
-         "guitar": ["body", "neck", "head"], "bookshelf": ["frame", "shelf"], "monitor": ["screen", "stand", "base"],
-         "knife": ["blade", "handle"]}
-PART_IDS = {}                                   # global part ids, ShapeNetPart-style: categories in order, parts in order
+PART_IDS = {}                        # global part ids, ShapeNetPart-style: categories in order, parts in order
 for _c in CATEGORIES:
     for _p in PARTS[_c]: PART_IDS[(_c, _p)] = len(PART_IDS)
 N_PARTS = len(PART_IDS)
@@ -183,11 +226,13 @@ PALETTES = {k: _PAL[i] for k, i in PART_IDS.items()}
 # %% ../nbs/05_synthetic.ipynb #c011
 GENERATOR_VERSION = 3
 
-def source_hash(src: str) -> str:
-    """Hash of generator source code without nbdev's bookkeeping lines (the `# AUTOGENERATED` header and the `# %%`
-    cell markers, which name the notebook): renumbering a notebook does not invalidate a cached corpus."""
-    code = "\n".join(l for l in src.splitlines() if not l.startswith(("# %%", "# AUTOGENERATED")))
-    return hashlib.sha256(f"{GENERATOR_VERSION}\n{code}".encode()).hexdigest()[:16]
+def source_hash(src: str, *under: str) -> str:
+    """Hash of generator source code as Python reads it — its syntax tree (`ast.dump`), so comments, line breaks and
+    nbdev's bookkeeping (the `# AUTOGENERATED` header, the `# %%` cell markers that name the notebook) do not count:
+    renumbering a notebook or re-wrapping a line does not invalidate a cached corpus. `under`: the hashes of the data
+    this code builds on (the object corpus under the rooms)."""
+    tree = ast.dump(ast.parse(src))
+    return hashlib.sha256("\n".join([str(GENERATOR_VERSION), tree, *under]).encode()).hexdigest()[:16]
 
 _DATASET_CLASSES = ("SyntheticShapes", "SyntheticViews")     # read a finished corpus: not part of what makes it
 
@@ -206,9 +251,11 @@ def generator_hash() -> str:
     invalidates cached corpora; editing a dataset class over the corpus does not."""
     return source_hash(generator_source())
 
+# %% ../nbs/05_synthetic.ipynb #c011b
 def make_shape(seed: int, index: int, n_points: int = 2048) -> dict:
     """Shape `index` of the corpus with `seed`: category index % 16, random proportions/parts/colours.
-    Returns mesh (verts, faces, face_part, face_color), points/normals/part/color (n_points) in the unit sphere, label."""
+    Returns mesh (verts, faces, face_part, face_color), points/normals/part/color (n_points) in the unit sphere,
+    label."""
     rng = np.random.default_rng([seed, index])
     cat = CATEGORIES[index % len(CATEGORIES)]
     parts = BUILDERS[cat](rng)
@@ -216,16 +263,29 @@ def make_shape(seed: int, index: int, n_points: int = 2048) -> dict:
     verts, faces, fpart, fcol, off = [], [], [], [], 0
     for name, m in parts:
         verts.append(np.asarray(m.vertices)); faces.append(np.asarray(m.faces) + off); off += len(m.vertices)
-        fpart.append(np.full(len(m.faces), PART_IDS[(cat, name)])); fcol.append(np.tile(colors[name], (len(m.faces), 1)))
+        fpart.append(np.full(len(m.faces), PART_IDS[(cat, name)]))
+        fcol.append(np.tile(colors[name], (len(m.faces), 1)))
     V, F = np.concatenate(verts), np.concatenate(faces); fpart, fcol = np.concatenate(fpart), np.concatenate(fcol)
     V = _global_variation(V, rng)
-    pts, fid, (c, r) = sample_mesh(V, F, n_points, seed=int(rng.integers(2**31)), name=f"{cat}#{index}", return_frame=True)
+    pts, fid, (c, r) = sample_mesh(
+        V, F, n_points, seed=int(rng.integers(2**31)), name=f"{cat}#{index}", return_frame=True
+    )
     V = (V - c) / r
     fn = trimesh.Trimesh(V, F, process=False).face_normals
-    return dict(verts=V.astype(np.float32), faces=F.astype(np.int32), face_part=fpart.astype(np.int16),
-                face_color=fcol.astype(np.float32), points=pts, normals=fn[fid].astype(np.float32),
-                part=fpart[fid].astype(np.int16), color=fcol[fid].astype(np.float32), label=index % len(CATEGORIES), category=cat)
+    return dict(
+        verts=V.astype(np.float32),
+        faces=F.astype(np.int32),
+        face_part=fpart.astype(np.int16),
+        face_color=fcol.astype(np.float32),
+        points=pts,
+        normals=fn[fid].astype(np.float32),
+        part=fpart[fid].astype(np.int16),
+        color=fcol[fid].astype(np.float32),
+        label=index % len(CATEGORIES),
+        category=cat,
+    )
 
+# %% ../nbs/05_synthetic.ipynb #c011c
 def _global_variation(V: np.ndarray, rng) -> np.ndarray:
     "Whole-shape variation: anisotropic scale, a smooth taper/shear, a random pose (any yaw, ±20° tilt)."
     c = V.mean(0); V = (V - c) * rng.uniform(0.7, 1.35, 3)
@@ -242,16 +302,19 @@ def render_shape(shape: dict, cameras, image_size: int = 64) -> torch.Tensor:
     vcol = torch.zeros_like(V); vcol[F.flatten()] = torch.tensor(shape["face_color"]).repeat_interleave(3, 0)
     return render_mesh(V, F, cameras, image_size, vert_colors=vcol)
 
-# %% ../nbs/05_synthetic.ipynb #c014
+# %% ../nbs/05_synthetic.ipynb #c014a
 def _is_test(index: int) -> bool: return (index // len(CATEGORIES)) % 5 == 4
 
-_CAMERA = dict(elev=[20.0, 40.0], dist=2.5, fov=50.0)                         # the corpus's render ring (recorded in its cfg)
+# the corpus's render ring (recorded in its cfg)
+_CAMERA = dict(elev=[20.0, 40.0], dist=2.5, fov=50.0)
 
+# built once per process, not once per shape
 @functools.lru_cache(maxsize=None)
-def _cameras(n_views: int): return make_views(n_views, **_CAMERA)              # built once per process, not once per shape
+def _cameras(n_views: int): return make_views(n_views, **_CAMERA)
 
 def _shape_job(job: tuple) -> tuple[dict, np.ndarray | None]:
-    "One shape of the corpus and its renders as uint8 (V,S,S,3): job = (seed, index, n_points, n_render_views, image_size)."
+    """One shape of the corpus and its renders as uint8 (V,S,S,3): job = (seed, index, n_points, n_render_views,
+    image_size)."""
     seed, i, N, Vr, S = job
     s = make_shape(seed, i, N)
     if not Vr: return s, None
@@ -259,14 +322,34 @@ def _shape_job(job: tuple) -> tuple[dict, np.ndarray | None]:
 
 def _worker_init(): torch.set_num_threads(1)                                   # one core per generator process
 
+# %% ../nbs/05_synthetic.ipynb #c014
 class SyntheticCorpus:
     "The procedural corpus, generated once into the cache and memory-mapped afterwards."
-    def __init__(self, n_per_class: int = 250, seed: int = 0, n_points: int = 2048, n_render_views: int = 24,
-                 image_size: int = 64, root: str | Path | None = None, verbose: bool = True, workers: int | None = None):
-        self.workers = max(1, workers if workers is not None else min(16, len(os.sched_getaffinity(0))))   # not in cfg: same data
-        self.cfg = dict(generator_version=GENERATOR_VERSION, generator_hash=generator_hash(), seed=seed,
-                        n_per_class=n_per_class, n_points=n_points, n_render_views=n_render_views, image_size=image_size,
-                        categories=CATEGORIES, n_parts=N_PARTS, camera=dict(n_views=n_render_views, **_CAMERA))
+    def __init__(
+        self,
+        n_per_class: int = 250,
+        seed: int = 0,
+        n_points: int = 2048,
+        n_render_views: int = 24,
+        image_size: int = 64,
+        root: str | Path | None = None,
+        verbose: bool = True,
+        workers: int | None = None,
+    ):
+        # not in cfg: same data
+        self.workers = max(1, workers if workers is not None else min(16, len(os.sched_getaffinity(0))))
+        self.cfg = dict(
+            generator_version=GENERATOR_VERSION,
+            generator_hash=generator_hash(),
+            seed=seed,
+            n_per_class=n_per_class,
+            n_points=n_points,
+            n_render_views=n_render_views,
+            image_size=image_size,
+            categories=CATEGORIES,
+            n_parts=N_PARTS,
+            camera=dict(n_views=n_render_views, **_CAMERA),
+        )
         key = hashlib.sha256(json.dumps(self.cfg, sort_keys=True).encode()).hexdigest()[:12]
         self.dir = Path(root) if root else cache_root() / "synthetic" / f"corpus_{key}"
         man = self.dir / "manifest.json"
@@ -277,50 +360,92 @@ class SyntheticCorpus:
         self.cameras = _cameras(n_render_views) if n_render_views else None
 
     def _generate(self, verbose: bool):
-        c = self.cfg; M = c["n_per_class"] * len(CATEGORIES); N, Vr, S = c["n_points"], c["n_render_views"], c["image_size"]
+        c = self.cfg
+        M = c["n_per_class"] * len(CATEGORIES)
+        N, Vr, S = c["n_points"], c["n_render_views"], c["image_size"]
         if self.dir.exists(): shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True)
         mm = lambda name, shape, dt: np.lib.format.open_memmap(self.dir / f"{name}.npy", "w+", dt, shape)
-        pts, nrm, col = mm("points", (M, N, 3), np.float32), mm("normals", (M, N, 3), np.float16), mm("colors", (M, N, 3), np.uint8)
+        pts, nrm, col = (
+            mm("points", (M, N, 3), np.float32),
+            mm("normals", (M, N, 3), np.float16),
+            mm("colors", (M, N, 3), np.uint8),
+        )
         part = mm("part", (M, N), np.int16)
         imgs = mm("images", (M, Vr, S, S, 3), np.uint8) if Vr else None
         labels, test, verts, faces, fpart, fcol, voff, foff = [], [], [], [], [], [], [0], [0]
         t0 = time.perf_counter()
         jobs = [(c["seed"], i, N, Vr, S) for i in range(M)]
-        import clurender.synthetic as mod                                      # workers import the jobs from the package
-        pool = ProcessPoolExecutor(self.workers, mp.get_context("spawn"), initializer=mod._worker_init) if self.workers > 1 and M > self.workers else None
-        done = pool.map(mod._shape_job, jobs, chunksize=4) if pool else map(_shape_job, jobs)   # in index order either way
+        # workers import the jobs from the package
+        import clurender.synthetic as mod
+        pool = (
+            ProcessPoolExecutor(self.workers, mp.get_context("spawn"), initializer=mod._worker_init)
+            if self.workers > 1 and M > self.workers
+            else None
+        )
+        # in index order either way
+        done = pool.map(mod._shape_job, jobs, chunksize=4) if pool else map(_shape_job, jobs)
         try:
-            for i, (s, img) in enumerate(tqdm(done, total=M, desc=f"generating procedural corpus ({self.workers if pool else 1} processes)",
-                                              disable=not verbose)):
+            for i, (s, img) in enumerate(
+                tqdm(
+                    done,
+                    total=M,
+                    desc=f"generating procedural corpus ({self.workers if pool else 1} processes)",
+                    disable=not verbose,
+                )
+            ):
                 pts[i], nrm[i], part[i] = s["points"], s["normals"], s["part"]
                 col[i] = np.round(s["color"] * 255)
                 if Vr: imgs[i] = img
                 labels.append(s["label"]); test.append(_is_test(i))
-                verts.append(s["verts"]); faces.append(s["faces"]); fpart.append(s["face_part"]); fcol.append((s["face_color"] * 255).round())
+                verts.append(s["verts"])
+                faces.append(s["faces"])
+                fpart.append(s["face_part"])
+                fcol.append((s["face_color"] * 255).round())
                 voff.append(voff[-1] + len(s["verts"])); foff.append(foff[-1] + len(s["faces"]))
         finally:
-            if pool: pool.shutdown(cancel_futures=True)                        # a dead worker raises BrokenProcessPool, no hang
+            # a dead worker raises BrokenProcessPool, no hang
+            if pool: pool.shutdown(cancel_futures=True)
         for a in (pts, nrm, col, part) + ((imgs,) if Vr else ()): a.flush()
         np.save(self.dir / "label.npy", np.array(labels, np.int64)); np.save(self.dir / "is_test.npy", np.array(test))
-        np.save(self.dir / "mesh_verts.npy", np.concatenate(verts)); np.save(self.dir / "mesh_faces.npy", np.concatenate(faces))
-        np.save(self.dir / "mesh_face_part.npy", np.concatenate(fpart)); np.save(self.dir / "mesh_face_color.npy", np.concatenate(fcol).astype(np.uint8))
-        np.save(self.dir / "mesh_vert_offsets.npy", np.array(voff)); np.save(self.dir / "mesh_face_offsets.npy", np.array(foff))
+        np.save(self.dir / "mesh_verts.npy", np.concatenate(verts))
+        np.save(self.dir / "mesh_faces.npy", np.concatenate(faces))
+        np.save(self.dir / "mesh_face_part.npy", np.concatenate(fpart))
+        np.save(self.dir / "mesh_face_color.npy", np.concatenate(fcol).astype(np.uint8))
+        np.save(self.dir / "mesh_vert_offsets.npy", np.array(voff))
+        np.save(self.dir / "mesh_face_offsets.npy", np.array(foff))
         del pts, nrm, col, part, imgs
         size = sum(f.stat().st_size for f in self.dir.glob("*.npy"))
-        (self.dir / "manifest.json").write_text(json.dumps(dict(config=self.cfg, n_shapes=M, n_test=int(sum(test)),
-            seconds=round(time.perf_counter() - t0, 1), bytes=size,
-            data_hash=hashlib.sha256(np.load(self.dir / "points.npy", mmap_mode="r")[:: max(1, M // 64)].tobytes()).hexdigest()[:16]), indent=1))
+        (self.dir / "manifest.json").write_text(
+            json.dumps(
+                dict(
+                    config=self.cfg,
+                    n_shapes=M,
+                    n_test=int(sum(test)),
+                    seconds=round(time.perf_counter() - t0, 1),
+                    bytes=size,
+                    data_hash=hashlib.sha256(
+                        np.load(self.dir / "points.npy", mmap_mode="r")[:: max(1, M // 64)].tobytes()
+                    ).hexdigest()[:16],
+                ),
+                indent=1,
+            )
+        )
 
     def __len__(self): return len(self.arrays["label"])
     def indices(self, split: str) -> np.ndarray:
-        if split not in ("train", "test", "all"): raise ValueError(f"split must be 'train', 'test' or 'all', got {split!r}")
+        if split not in ("train", "test", "all"):
+            raise ValueError(f"split must be 'train', 'test' or 'all', got {split!r}")
         t = self.arrays["is_test"]
         return np.arange(len(t)) if split == "all" else np.nonzero(t if split == "test" else ~t)[0]
     def mesh(self, i: int) -> dict:
         a, vo, fo = self.arrays, self.arrays["mesh_vert_offsets"], self.arrays["mesh_face_offsets"]
-        return dict(verts=np.asarray(a["mesh_verts"][vo[i]:vo[i + 1]]), faces=np.asarray(a["mesh_faces"][fo[i]:fo[i + 1]]),
-                    face_part=np.asarray(a["mesh_face_part"][fo[i]:fo[i + 1]]), face_color=np.asarray(a["mesh_face_color"][fo[i]:fo[i + 1]]) / 255)
+        return dict(
+            verts=np.asarray(a["mesh_verts"][vo[i] : vo[i + 1]]),
+            faces=np.asarray(a["mesh_faces"][fo[i] : fo[i + 1]]),
+            face_part=np.asarray(a["mesh_face_part"][fo[i] : fo[i + 1]]),
+            face_color=np.asarray(a["mesh_face_color"][fo[i] : fo[i + 1]]) / 255,
+        )
 
 # %% ../nbs/05_synthetic.ipynb #c016
 class SyntheticShapes(Dataset):
@@ -328,13 +453,18 @@ class SyntheticShapes(Dataset):
     def __init__(self, corpus: SyntheticCorpus, split: str = "train", n_points: int | None = None):
         self.c, self.idx = corpus, corpus.indices(split)
         self.n = n_points or corpus.cfg["n_points"]
-        if self.n > corpus.cfg["n_points"]: raise ValueError(f"n_points={self.n} > the corpus's {corpus.cfg['n_points']}")
+        if self.n > corpus.cfg["n_points"]:
+            raise ValueError(f"n_points={self.n} > the corpus's {corpus.cfg['n_points']}")
     def __len__(self): return len(self.idx)
     def __getitem__(self, k):
         i, a, n = int(self.idx[k]), self.c.arrays, self.n
-        return dict(points=torch.from_numpy(np.array(a["points"][i, :n])), normals=torch.from_numpy(np.array(a["normals"][i, :n], np.float32)),
-                    part=torch.from_numpy(np.array(a["part"][i, :n], np.int64)), colors=torch.from_numpy(np.array(a["colors"][i, :n])).float() / 255,
-                    label=torch.tensor(int(a["label"][i])))
+        return dict(
+            points=torch.from_numpy(np.array(a["points"][i, :n])),
+            normals=torch.from_numpy(np.array(a["normals"][i, :n], np.float32)),
+            part=torch.from_numpy(np.array(a["part"][i, :n], np.int64)),
+            colors=torch.from_numpy(np.array(a["colors"][i, :n])).float() / 255,
+            label=torch.tensor(int(a["label"][i])),
+        )
 
 class SyntheticViews(SyntheticShapes):
     """Pre-training pairs: points (N,3), V random views of the renders (V,H,W,3), cameras R/T/fov (as `MeshViews`).
@@ -344,8 +474,10 @@ class SyntheticViews(SyntheticShapes):
                  seed: int = 0, images: bool = True):
         super().__init__(corpus, split, n_points)
         self.images = images
-        if not corpus.cfg["n_render_views"]: raise ValueError("this corpus was generated without renders (n_render_views=0)")
-        if n_views > corpus.cfg["n_render_views"]: raise ValueError(f"n_views={n_views} > n_render_views={corpus.cfg['n_render_views']}")
+        if not corpus.cfg["n_render_views"]:
+            raise ValueError("this corpus was generated without renders (n_render_views=0)")
+        if n_views > corpus.cfg["n_render_views"]:
+            raise ValueError(f"n_views={n_views} > n_render_views={corpus.cfg['n_render_views']}")
         self.V, self.seed, self.epoch = n_views, seed, 0
     def __getitem__(self, k):
         out = super().__getitem__(k); i = int(self.idx[k])

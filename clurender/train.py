@@ -22,15 +22,27 @@ __all__ = ['GlobalBatchSampler', 'load_history', 'pretrain', 'plot_history']
 # %% ../nbs/10_train.ipynb #c005
 class GlobalBatchSampler(Sampler):
     """Per epoch one permutation fixed by (seed, epoch); global batch b = perm[b·G:(b+1)·G] (incomplete last batch
-    dropped); process `rank` of `world` yields its contiguous slice of G/world indices. `start` skips batches (resume)."""
+    dropped); process `rank` of `world` yields its contiguous slice of G/world indices. `start` skips batches
+    (resume)."""
     def __init__(self, n: int, global_batch: int, rank: int = 0, world: int = 1, seed: int = 0):
-        if global_batch % world: raise ValueError(f"global batch {global_batch} must be divisible by the {world} processes")
+        if global_batch % world:
+            raise ValueError(f"global batch {global_batch} must be divisible by the {world} processes")
         if n < global_batch: raise ValueError(f"dataset has {n} items, fewer than one batch of {global_batch}")
-        self.n, self.G, self.rank, self.world, self.seed, self.epoch, self.start = n, global_batch, rank, world, seed, 0, 0
+        self.n, self.G, self.rank, self.world, self.seed, self.epoch, self.start = (
+            n,
+            global_batch,
+            rank,
+            world,
+            seed,
+            0,
+            0,
+        )
     def set_epoch(self, epoch: int, start: int = 0): self.epoch, self.start = epoch, start
     def __len__(self): return self.n // self.G - self.start
     def __iter__(self):
-        perm = torch.randperm(self.n, generator=torch.Generator().manual_seed(self.seed * 100_003 + self.epoch)).tolist()
+        perm = torch.randperm(
+            self.n, generator=torch.Generator().manual_seed(self.seed * 100_003 + self.epoch)
+        ).tolist()
         per = self.G // self.world
         for b in range(self.start, self.n // self.G):
             yield perm[b * self.G + self.rank * per: b * self.G + (self.rank + 1) * per]

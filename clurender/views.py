@@ -37,8 +37,10 @@ def render_mesh(verts: torch.Tensor, faces: torch.Tensor, cameras: FoVPerspectiv
     mesh = Meshes([verts.float()], [faces.long()], textures=TexturesVertex([cols.float()])).extend(V)
     raster = RasterizationSettings(image_size=image_size, blur_radius=0.0, faces_per_pixel=1, bin_size=0)
     lights = PointLights(location=[list(light)], device=verts.device)
-    renderer = MeshRenderer(MeshRasterizer(cameras=cameras, raster_settings=raster),
-                            HardPhongShader(cameras=cameras, lights=lights, blend_params=BlendParams(background_color=bg)))
+    renderer = MeshRenderer(
+        MeshRasterizer(cameras=cameras, raster_settings=raster),
+        HardPhongShader(cameras=cameras, lights=lights, blend_params=BlendParams(background_color=bg)),
+    )
     return renderer(mesh)[..., :3].clamp(0, 1)
 
 # %% ../nbs/03_views.ipynb #c011
@@ -52,7 +54,8 @@ def foreground_hit_rate(images: torch.Tensor, points: torch.Tensor, cameras, bg_
 
 # %% ../nbs/03_views.ipynb #c014
 def view_subset(cams: FoVPerspectiveCameras, n_views: int, seed: int, epoch: int, index: int) -> dict:
-    "A random subset of `n_views` of the cameras, fixed by (seed, epoch, index): {'R', 'T', 'fov', 'view_ids'} for an item."
+    """A random subset of `n_views` of the cameras, fixed by (seed, epoch, index): {'R', 'T', 'fov', 'view_ids'} for an
+    item."""
     g = torch.Generator().manual_seed((seed * 7919 + epoch * 104729 + index) % 2**63)
     views = torch.randperm(len(cams), generator=g)[:n_views]
     return dict(R=cams.R[views], T=cams.T[views], fov=cams.fov[:1].squeeze(), view_ids=views)
@@ -60,15 +63,25 @@ def view_subset(cams: FoVPerspectiveCameras, n_views: int, seed: int, epoch: int
 def item_cameras(item: dict) -> FoVPerspectiveCameras:
     "PyTorch3D cameras of a pre-training item (or a collated batch: R (B,V,3,3) → B·V cameras)."
     R, T, fov = item["R"], item["T"], item["fov"]
-    return FoVPerspectiveCameras(R=R.reshape(-1, 3, 3), T=T.reshape(-1, 3), fov=torch.as_tensor(fov).reshape(-1)[:1].item())
+    return FoVPerspectiveCameras(
+        R=R.reshape(-1, 3, 3), T=T.reshape(-1, 3), fov=torch.as_tensor(fov).reshape(-1)[:1].item()
+    )
 
 # %% ../nbs/03_views.ipynb #c740
 class MeshViews(Dataset):
-    "Pre-training pairs (points, V views of n_render_views, cameras) from `meshes` = [(id, path to .off)], renders cached."
+    """Pre-training pairs (points, V views of n_render_views, cameras) from `meshes` = [(id, path to .off)], renders
+    cached."""
     def __init__(self, meshes: list, n_points: int = 1024, n_views: int = 8, n_render_views: int = 24,
                  image_size: int = 64, seed: int = 0, elev=(20.0, 40.0), name: str = "meshviews"):
         if n_views > n_render_views: raise ValueError(f"n_views={n_views} > n_render_views={n_render_views}")
-        self.meshes, self.n_points, self.V, self.n_r, self.S, self.seed = list(meshes), n_points, n_views, n_render_views, image_size, seed
+        self.meshes, self.n_points, self.V, self.n_r, self.S, self.seed = (
+            list(meshes),
+            n_points,
+            n_views,
+            n_render_views,
+            image_size,
+            seed,
+        )
         self.cams = make_views(n_render_views, elev=elev)
         self.dir = cache_root() / "views" / f"{name}_{_key(n_points, n_render_views, image_size, seed, elev)}"
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -77,10 +90,13 @@ class MeshViews(Dataset):
     def __len__(self): return len(self.meshes)
 
     def cache_all(self, progress: bool = True) -> "MeshViews":
-        "Sample and render every mesh now (cached on disk), so that a training run does not pay for it in its first epoch."
+        """Sample and render every mesh now (cached on disk), so that a training run does not pay for it in its first
+        epoch."""
         from tqdm.auto import tqdm
-        todo = [i for i, (mid, _) in enumerate(self.meshes) if not (self.dir / f"{mid}.npz").exists()]   # cached ones are not reloaded
-        for i in tqdm(todo, desc=f"sampling + rendering {self.dir.name}", disable=not progress, leave=False): self._shape(i)
+        # cached ones are not reloaded
+        todo = [i for i, (mid, _) in enumerate(self.meshes) if not (self.dir / f"{mid}.npz").exists()]
+        for i in tqdm(todo, desc=f"sampling + rendering {self.dir.name}", disable=not progress, leave=False):
+            self._shape(i)
         return self
 
     def _shape(self, i: int) -> dict:
@@ -91,7 +107,9 @@ class MeshViews(Dataset):
                 with np.load(f) as z: return {k: z[k] for k in z.files}
             except Exception: f.unlink()
         v, faces = read_off(path)
-        pts, _, (c, r) = sample_mesh(v, faces, self.n_points, seed=model_seed(self.seed, mid), name=str(path), return_frame=True)
+        pts, _, (c, r) = sample_mesh(
+            v, faces, self.n_points, seed=model_seed(self.seed, mid), name=str(path), return_frame=True
+        )
         imgs = render_mesh(torch.tensor((v - c) / r, dtype=torch.float32), torch.tensor(faces), self.cams, self.S)
         out = dict(points=pts, images=(imgs * 255).round().to(torch.uint8).numpy())
         save_npz(f, **out)
@@ -103,8 +121,14 @@ class MeshViews(Dataset):
                     images=torch.from_numpy(z["images"][cams["view_ids"].numpy()]).float() / 255, **cams)
 
 # %% ../nbs/03_views.ipynb #c015
-def psb_meshviews(root=None, split: str = "train", scheme: str = "coarse1", limit: int | None = None, **kw) -> MeshViews:
-    "Pre-training pairs from the PSB's `split` meshes (never use the test split for pre-training); `limit`: the first n only."
-    if split != "train": raise ValueError(f"split={split!r}: pre-training may only see PSB train meshes (the test split is for evaluation)")
+def psb_meshviews(
+    root=None, split: str = "train", scheme: str = "coarse1", limit: int | None = None, **kw
+) -> MeshViews:
+    """Pre-training pairs from the PSB's `split` meshes (never use the test split for pre-training); `limit`: the
+    first n only."""
+    if split != "train":
+        raise ValueError(
+            f"split={split!r}: pre-training may only see PSB train meshes (the test split is for evaluation)"
+        )
     models, _, _, _ = psb_models(root, split, scheme)
     return MeshViews(models[:limit], name=f"psb_{scheme}_{split}", **kw)
