@@ -65,6 +65,7 @@ JOBS = {  # name → (notebook, study, row of a pre-training job (None: the job 
     "render-benchmark": ("nbs/34_render_benchmark.ipynb", "render_benchmark", None),
     "step-benchmark": ("nbs/35_step_benchmark.ipynb", "step_benchmark", None),
     "shared-benchmark": ("nbs/36_shared_benchmark.ipynb", "shared_benchmark", None),
+    "pretrain-time": ("nbs/24_pretrain_time.ipynb", "pretrain_time", None),
 }
 
 JOBS.update({T.job: (T.notebook, task, None) for task, T in TASKS.items() if T.job})   # downstream tasks
