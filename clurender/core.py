@@ -220,8 +220,11 @@ def hardware_info() -> dict:
 
 # %% ../nbs/00_core.ipynb #c755
 def save_results(out_dir: str | Path, name: str, numbers: dict, record: dict) -> Path:
-    "Write `{numbers, run}` to `out_dir/name.json` and return the path."
+    """Write `{numbers, run}` to `out_dir/name.json` and return the path. A run record (one with a `command`) written
+    outside the project's results/ gets the `folder` it went to: its command alone would not say where the run is."""
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    if "command" in record and not out.resolve().is_relative_to((project_root() / "results").resolve()):
+        record = {**record, "folder": str(out.resolve())}
     p = out / f"{name}.json"
     p.write_text(json.dumps(dict(results=numbers, run=record), indent=2, default=float))
     return p
