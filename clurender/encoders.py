@@ -16,8 +16,8 @@ from pytorch3d.ops import sample_farthest_points, knn_points
 from .core import check_tensor, numba_threads
 
 # %% auto #0
-__all__ = ['LAYERS', 'ENCODERS', 'knn_dists', 'knn', 'gather_points', 'fps', 'PointEncoder', 'mlp', 'split_first_linear',
-           'PointNorm', 'max_linear_bn_relu', 'PointNet', 'EdgeConv', 'DGCNN', 'interpolate', 'Block',
+__all__ = ['LAYERS', 'ENCODERS', 'knn_dists', 'knn', 'gather_points', 'fps', 'PointEncoder', 'PointNorm', 'mlp',
+           'split_first_linear', 'max_linear_bn_relu', 'PointNet', 'EdgeConv', 'DGCNN', 'interpolate', 'Block',
            'PointTransformer', 'get_encoder', 'encoder_state', 'load_checkpoint', 'load_encoder']
 
 # %% ../nbs/06_encoders.ipynb #c005
@@ -153,28 +153,7 @@ class PointEncoder(nn.Module):
         can skip its per-point output for it (PointNet) overrides this — the detectors call it on many small crops."""
         return self.global_features(points, pool="max")
 
-# %% ../nbs/06_encoders.ipynb #c795
-def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> nn.Sequential:
-    """Shared per-point MLP on (..., C) tensors: Linear + norm ('bn' | 'ln' | 'none') + activation; last layer plain if
-    not `last_act`."""
-    layers, n = [], len(dims) - 1
-    for i, (a, b) in enumerate(zip(dims[:-1], dims[1:])):
-        plain = i == n - 1 and not last_act
-        layers.append(nn.Linear(a, b, bias=plain or norm == "none"))
-        if plain: continue
-        if norm == "bn": layers.append(PointNorm(b))
-        elif norm == "ln": layers.append(nn.LayerNorm(b))
-        # not in place: on PointNorm's reshaped view it costs a full copy in backward
-        layers.append(act() if act else nn.ReLU())
-    return nn.Sequential(*layers)
-
-def split_first_linear(net: nn.Sequential, local: torch.Tensor, glob: torch.Tensor) -> torch.Tensor:
-    "net(cat([local (B,N,a), glob (B,b) broadcast to every point])) without materialising the (B,N,a+b) input."
-    lin, a = net[0], local.shape[-1]
-    h = local @ lin.weight[:, :a].T + (glob @ lin.weight[:, a:].T).unsqueeze(1)   # (B, N, out)
-    if lin.bias is not None: h = h + lin.bias
-    return net[1:](h)
-
+# %% ../nbs/06_encoders.ipynb #c795a
 def _synced_bn(training: bool) -> bool:
     "Batch-norm statistics are all-reduced across processes: training under `torch.distributed` with > 1 process."
     return training and dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1
@@ -205,6 +184,29 @@ class PointNorm(nn.BatchNorm1d):
         _track_running_stats(self, mean, var, n)
         y = (x2 - mean) * torch.rsqrt(var + self.eps)
         return (y * self.weight + self.bias).reshape(s) if self.affine else y.reshape(s)
+
+# %% ../nbs/06_encoders.ipynb #c795
+def mlp(dims: list[int], norm: str = "bn", last_act: bool = True, act=None) -> nn.Sequential:
+    """Shared per-point MLP on (..., C) tensors: Linear + norm ('bn' | 'ln' | 'none') + activation; last layer plain if
+    not `last_act`."""
+    layers, n = [], len(dims) - 1
+    for i, (a, b) in enumerate(zip(dims[:-1], dims[1:])):
+        plain = i == n - 1 and not last_act
+        layers.append(nn.Linear(a, b, bias=plain or norm == "none"))
+        if plain: continue
+        if norm == "bn": layers.append(PointNorm(b))
+        elif norm == "ln": layers.append(nn.LayerNorm(b))
+        # not in place: on PointNorm's reshaped view it costs a full copy in backward
+        layers.append(act() if act else nn.ReLU())
+    return nn.Sequential(*layers)
+
+def split_first_linear(net: nn.Sequential, local: torch.Tensor, glob: torch.Tensor) -> torch.Tensor:
+    "net(cat([local (B,N,a), glob (B,b) broadcast to every point])) without materialising the (B,N,a+b) input."
+    lin, a = net[0], local.shape[-1]
+    h = local @ lin.weight[:, :a].T + (glob @ lin.weight[:, a:].T).unsqueeze(1)   # (B, N, out)
+    if lin.bias is not None: h = h + lin.bias
+    return net[1:](h)
+
 
 # %% ../nbs/06_encoders.ipynb #c009b
 @numba.njit(parallel=True, cache=True)
