@@ -13,7 +13,7 @@ from .stats import mean_sd, paired_ci
 
 # %% auto #0
 __all__ = ['readme_name', 'check_generated', 'StudyTable', 'finetune_runs', 'row_label', 'rows_of', 'paired_cell',
-           'finetune_table', 'last_run_line', 'finetune_findings', 'finetune_readme']
+           'finetune_table', 'last_run_line', 'finetune_readme', 'finetune_findings']
 
 # %% ../nbs/12a_reports.ipynb #c004
 def _pct(v): return "—" if v is None or v != v else f"{100 * v:.1f}"
@@ -121,17 +121,6 @@ def last_run_line(profile: str = "cpu", root=None, study: str = "partseg_probe")
     return f"Last run: `{rec['command']}`; commit `{rec['git_commit']}`; {rec['hardware']['cpu']}; {rec['date']}."
 
 
-# %% ../nbs/12a_reports.ipynb #c029q
-def finetune_findings(profile: str, root, study: str, S: StudyTable, runs: dict | None = None) -> list[str]:
-    """One markdown bullet per (group, pre-trained row) of a fine-tuning study tabled as `S` (`finetune_runs`, or
-    `runs` already loaded) and metric (`S.findings`, else `S.key`): the paired difference to random init, the seeds
-    it is ahead in, and whether the 95 % interval excludes 0."""
-    runs, out = finetune_runs(profile, root, study, S.group) if runs is None else runs, []
-    names = dict((k, h) for h, k in S.cols)
-    where = S.where or (lambda k: "" if k is None else f"{k}: ")
-    for key in S.findings or (S.key,): out += _findings_of(runs, key, names[key], where)
-    return out
-
 # %% ../nbs/12a_reports.ipynb #c672
 def _findings_of(runs: dict, key: str, name: str, where) -> list[str]:
     "The bullets of `finetune_findings` for one metric."
@@ -167,3 +156,14 @@ def finetune_readme(profile: str, root, study: str, S: StudyTable) -> str:
     if (last := last_run_line(profile, root, study)): lines += ["", last]
     if (base / "findings.md").exists(): lines += ["", (base / "findings.md").read_text().rstrip()]
     return "\n".join(lines) + "\n"
+
+# %% ../nbs/12a_reports.ipynb #c029q
+def finetune_findings(profile: str, root, study: str, S: StudyTable, runs: dict | None = None) -> list[str]:
+    """One markdown bullet per (group, pre-trained row) of a fine-tuning study tabled as `S` (`finetune_runs`, or
+    `runs` already loaded) and metric (`S.findings`, else `S.key`): the paired difference to random init, the seeds
+    it is ahead in, and whether the 95 % interval excludes 0."""
+    runs, out = finetune_runs(profile, root, study, S.group) if runs is None else runs, []
+    names = dict((k, h) for h, k in S.cols)
+    where = S.where or (lambda k: "" if k is None else f"{k}: ")
+    for key in S.findings or (S.key,): out += _findings_of(runs, key, names[key], where)
+    return out
