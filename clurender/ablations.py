@@ -22,8 +22,8 @@ from .clustering import cluster_loss
 
 # %% auto #0
 __all__ = ['ABLATION_METRICS', 'PRETRAINED_PROBE_ROWS', 'run_ablation', 'announce', 'run_or_rebuild', 'run_model',
-           'cluster_labels', 'plot_clusters', 'run_metrics', 'ablation_runs', 'ablation_table', 'ablation_plot',
-           'default_vs_rest_line', 'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'ablation_report',
+           'cluster_labels', 'plot_clusters', 'run_metrics', 'ablation_runs', 'default_vs_rest_line', 'ablation_table',
+           'ablation_plot', 'run_cost', 'cost_table', 'write_ablation', 'ablations_readme', 'ablation_report',
            'pretrain_probe_runs', 'pretrain_probe_table']
 
 # %% ../nbs/18_ablations.ipynb #c005
@@ -117,6 +117,20 @@ def ablation_runs(settings: dict, profile: str, root=None, study: str = "ablatio
         if key(s) in want: out[want[key(s)]][s.seed] = run_metrics(f)
     return {label: dict(sorted(v.items())) for label, v in out.items() if v}
 
+# %% ../nbs/18_ablations.ipynb #c023b
+def default_vs_rest_line(runs: dict, default) -> str:
+    "One markdown sentence: `default_vs_rest` for each of `ABLATION_METRICS`, in points, with its number of seeds."
+    cells = []
+    for m, mname in ABLATION_METRICS:
+        d = default_vs_rest(runs, default, m)
+        if d is None: continue
+        ci = _interval(d) or " (untested)"
+        cells.append(f"{mname} {100 * d['mean']:+.1f}{ci} ({d['n']} seed{'s' * (d['n'] > 1)})")
+    return (f"**The default ({default}) against the rest, its runs counted once** (per seed, the default minus the "
+            "mean of the other settings run with that seed; 95 % interval over seeds): "
+            + ("; ".join(cells) if cells else "no seed has another setting yet") + ".")
+
+
 # %% ../nbs/18_ablations.ipynb #c850
 def ablation_table(settings: dict, default, profile: str, root=None, paper: dict | None = None,
                    name: str = "setting", paper_col: str = "paper", study: str = "ablations") -> str:
@@ -179,20 +193,6 @@ def ablation_plot(settings: dict, profile: str, root=None, paper: dict | None = 
     ax.set_xticks(x, [str(l) for l in labels]); ax.set_xlabel(xlabel); ax.set_ylabel("ours (%)")
     ax.legend(loc="lower right", fontsize=8); ax.set_title(title or f"`{profile}`"); fig.tight_layout()
     return fig
-
-# %% ../nbs/18_ablations.ipynb #c023b
-def default_vs_rest_line(runs: dict, default) -> str:
-    "One markdown sentence: `default_vs_rest` for each of `ABLATION_METRICS`, in points, with its number of seeds."
-    cells = []
-    for m, mname in ABLATION_METRICS:
-        d = default_vs_rest(runs, default, m)
-        if d is None: continue
-        ci = _interval(d) or " (untested)"
-        cells.append(f"{mname} {100 * d['mean']:+.1f}{ci} ({d['n']} seed{'s' * (d['n'] > 1)})")
-    return (f"**The default ({default}) against the rest, its runs counted once** (per seed, the default minus the "
-            "mean of the other settings run with that seed; 95 % interval over seeds): "
-            + ("; ".join(cells) if cells else "no seed has another setting yet") + ".")
-
 
 # %% ../nbs/18_ablations.ipynb #c024n
 def run_cost(folder: str | Path) -> dict | None:
