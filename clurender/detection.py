@@ -36,9 +36,10 @@ COSTS = dict(cls=1.0, giou=2.0, center=0.0)                                    #
 WEIGHTS = dict(cls=1.0, no_object=0.25, center=5.0, size=1.0, giou=1.0)        # 3DETR's loss weights
 WARMUP, FINAL_LR, CLIP = 9 / 1080, 1e-6 / 5e-4, 0.1     # 3DETR: 9 of 1,080 epochs warm up, final lr 1e-6, clip 0.1
 
-def head_profile(profile: str | Profile, epoch_table: dict, lr: float, weight_decay: float, **overrides) -> Profile:
+def head_profile(profile: str | Profile, epoch_table: dict, lr: float, weight_decay: float, /,
+                 **overrides) -> Profile:
     """A detector's training settings on top of a profile: batch 8 (4 at smoke), `lr`, `weight_decay` and
-    epoch_table[the profile's name] (else epoch_table['paper']); `overrides` change any field."""
+    epoch_table[the profile's name] (else epoch_table['paper']); `overrides` change any field, `lr` included."""
     P = get_profile(profile)
     sched = dict(batch_size=4 if P.name == "smoke" else 8, lr=lr, weight_decay=weight_decay,
                  epochs=epoch_table.get(P.name, epoch_table["paper"]))
