@@ -153,6 +153,10 @@ def step_readme(folder: Path) -> str:
     md += ["", "![step breakdown](step_breakdown.png)", "", "Top operators of the new step (self time per step):", "",
            "| op | ms | share |", "|---|---|---|"]
     md += [f"| `{o['op']}` | {o['self_ms_per_step']} | {100 * o['share']:.1f} % |" for o in r["top_ops"]]
+    if r.get("backward_nodes"):                                           # runs before it was recorded have none
+        md += ["", "The backward alone, by autograd node (per step, including the operators each calls):", "",
+               "| node | ms | share |", "|---|---|---|"]
+        md += [f"| `{o['node']}` | {o['ms_per_step']} | {100 * o['share']:.1f} % |" for o in r["backward_nodes"]]
     md += ["", f"Threads: torch {th['torch']} (inter-op {th['torch_interop']}), Numba {th['numba']} "
            f"({th['numba_layer']} layer)."]
     return "\n".join(md + _footer(folder, run, "step_readme", "step_benchmark.json")) + "\n"
