@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #c002
 from __future__ import annotations
-import os, sys, json, random, platform, subprocess, dataclasses, datetime
+import os, sys, json, random, platform, subprocess, dataclasses, datetime, contextlib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
@@ -13,10 +13,10 @@ import clurender
 
 # %% auto #0
 __all__ = ['PROFILES', 'SCRATCH_DIR', 'TEST_RESULTS_ENV', 'seed_everything', 'get_device', 'Profile', 'get_profile',
-           'pick_profile', 'set_threads', 'setup_notebook', 'check_tensor', 'reuse_freed_memory', 'git_commit',
-           'hardware_info', 'save_results', 'load_results', 'cpu_ticks', 'cpu_split', 'machine_load', 'run_record',
-           'project_root', 'numba_threads', 'scratch', 'test_results_root', 'results_root', 'notebook_parameters',
-           'loader_throughput']
+           'pick_profile', 'set_threads', 'setup_notebook', 'check_tensor', 'reuse_freed_memory',
+           'release_freed_memory', 'tensor_heap', 'git_commit', 'hardware_info', 'save_results', 'load_results',
+           'cpu_ticks', 'cpu_split', 'machine_load', 'run_record', 'project_root', 'numba_threads', 'scratch',
+           'test_results_root', 'results_root', 'notebook_parameters', 'loader_throughput']
 
 # %% ../nbs/00_core.ipynb #c005
 def seed_everything(seed: int = 0, deterministic: bool = False) -> int:
@@ -168,7 +168,7 @@ def check_tensor(x, name: str, shape: tuple, dims: dict | None = None, finite: b
     return dims
 
 # %% ../nbs/00_core.ipynb #c021n
-_MALLOC = dict(tuned=False)
+_MALLOC = dict(tuned=False, used=False)                     # tuned: now; used: at any time in this process
 
 def reuse_freed_memory() -> bool:
     """glibc only: serve large blocks from the heap (no per-allocation `mmap`) and keep freed memory for reuse, so big
@@ -183,8 +183,30 @@ def reuse_freed_memory() -> bool:
         return False
     M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_MAX = -1, -2, -4                     # glibc's mallopt parameter numbers
     ok = libc.mallopt(M_MMAP_MAX, 0) and libc.mallopt(M_TRIM_THRESHOLD, 1 << 30) and libc.mallopt(M_TOP_PAD, 64 << 20)
-    _MALLOC["tuned"] = bool(ok)
+    _MALLOC["tuned"] = _MALLOC["used"] = bool(ok)
     return _MALLOC["tuned"]
+
+# %% ../nbs/00_core.ipynb #c021u
+def release_freed_memory() -> bool:
+    """Undo `reuse_freed_memory`: glibc's default limits again (blocks of 128 kB and more from `mmap`, returned when
+    freed) and the heap's free memory given back to the system (`malloc_trim`), so that what runs after a training
+    (an evaluation) does not pile its tensors on top of the heap the training kept. True if it was applied."""
+    if not _MALLOC["tuned"]: return False
+    import ctypes, ctypes.util
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_MAX = -1, -2, -4                     # glibc's defaults, from mallopt(3)
+    libc.mallopt(M_MMAP_MAX, 65536); libc.mallopt(M_TRIM_THRESHOLD, 128 << 10); libc.mallopt(M_TOP_PAD, 128 << 10)
+    libc.malloc_trim(0)
+    _MALLOC["tuned"] = False
+    return True
+
+@contextlib.contextmanager
+def tensor_heap():
+    "`reuse_freed_memory()` for the block's duration, released after it (`release_freed_memory`) unless it was on before."
+    mine = not _MALLOC["tuned"] and reuse_freed_memory()
+    try: yield
+    finally:
+        if mine: release_freed_memory()
 
 # %% ../nbs/00_core.ipynb #c018
 def git_commit(path: str | Path = ".") -> str:
@@ -209,7 +231,7 @@ def hardware_info() -> dict:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"): cpu = line.split(":", 1)[1].strip(); break
     except OSError: pass
-    info = dict(cpu=cpu, cores=os.cpu_count(), torch_threads=torch.get_num_threads(), malloc_reuse=_MALLOC["tuned"],
+    info = dict(cpu=cpu, cores=os.cpu_count(), torch_threads=torch.get_num_threads(), malloc_reuse=_MALLOC["used"],
                 python=platform.python_version(), openmp=clurender.WAIT_POLICY,
                 torch=torch.__version__, platform=platform.platform(),
                 gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)

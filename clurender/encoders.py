@@ -144,9 +144,15 @@ class PointEncoder(nn.Module):
         CluRender's heads φα/φβ read (B, N, dim) → (B, 2·dim | dim); 'both' — the two concatenated."""
         if pool not in ("maxmean", "max"): raise ValueError(f"pool must be 'maxmean' or 'max', got {pool!r}")
         if layer not in LAYERS: raise ValueError(f"layer must be one of {LAYERS}, got {layer!r}")
-        f, g = self.features(self.check(points))                                   # (B, N, dim), (B, M, g)
+        points = self.check(points)
+        if layer == "global": f, g = None, self.global_layer(points)               # (B, M, g) alone
+        else: f, g = self.features(points)                                          # (B, N, dim), (B, M, g)
         P = lambda t: torch.cat([t.amax(1), t.mean(1)], -1) if pool == "maxmean" else t.amax(1)
         return P(g) if layer == "global" else P(f) if layer == "output" else torch.cat([P(g), P(f)], -1)
+
+    def global_layer(self, points: torch.Tensor) -> torch.Tensor:
+        "The global-level layer before pooling (B, M, g): `features(points)[1]`; encoders that can skip the rest override."
+        return self.features(points)[1]
 
     def pooled_global(self, points: torch.Tensor) -> torch.Tensor:
         """The max-pooled global-level feature (B, global_dim): `global_features(points, pool='max')`; an encoder that
@@ -303,9 +309,13 @@ class PointNet(PointEncoder):
         gmax = max_linear_bn_relu(self.glob[:3](loc), self.glob[3], self.glob[4])   # (B, emb)
         return split_first_linear(self.seg, loc, gmax)                   # (B, N, dim)
 
+    def global_layer(self, points):
+        "The global layer (B, N, emb) without the per-point output's MLP (the linear-SVM protocol pools it)."
+        return self.glob(self.local(points))
+
     def pooled_global(self, points):
         "The global layer alone, max-pooled (B, emb): no per-point output."
-        return self.glob(self.local(self.check(points))).amax(1)
+        return self.global_layer(self.check(points)).amax(1)
 
 
 # %% ../nbs/06_encoders.ipynb #c012

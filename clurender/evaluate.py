@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_evaluate.ipynb #c002
 from __future__ import annotations
-import warnings
+import contextlib, warnings
 import numpy as np
 import torch
 from sklearn.exceptions import ConvergenceWarning
@@ -12,7 +12,7 @@ from sklearn.model_selection import GridSearchCV, StratifiedKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
-from .core import check_tensor
+from .core import check_tensor, tensor_heap
 
 # %% auto #0
 __all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fewshot_split', 'retrieval_stats', 'd2_descriptor',
@@ -21,16 +21,17 @@ __all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fe
 
 # %% ../nbs/11_evaluate.ipynb #c005
 @torch.no_grad()
-def extract_features(encoder, points: torch.Tensor, pool: str = "maxmean", batch_size: int = 64,
+def extract_features(encoder, points: torch.Tensor, pool: str = "maxmean", batch_size: int | None = None,
                      layer: str = "global") -> np.ndarray:
-    "Global features of a frozen encoder (eval mode; `layer` as in `global_features`): points (M,N,3) → (M, F) float32."
+    """Global features of a frozen encoder (eval mode; `layer` as in `global_features`): points (M,N,3) → (M, F) float32.
+    `batch_size` None: 8 clouds per forward on the CPU (their (8, N, 1024) layers stay small), 64 on a GPU."""
     check_tensor(points, "points", ("M", "N", 3))
     was = encoder.training; encoder.eval()
     dev = next(encoder.parameters()).device
-    out = [
-        encoder.global_features(points[i : i + batch_size].to(dev).float(), pool, layer).cpu()
-        for i in range(0, len(points), batch_size)
-    ]
+    bs = batch_size or (64 if dev.type == "cuda" else 8)
+    with tensor_heap() if dev.type == "cpu" else contextlib.nullcontext():   # no page faults per batch, freed after
+        out = [encoder.global_features(points[i : i + bs].to(dev).float(), pool, layer).cpu()
+               for i in range(0, len(points), bs)]
     encoder.train(was)
     return torch.cat(out).numpy().astype(np.float32)
 

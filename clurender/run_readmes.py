@@ -97,6 +97,11 @@ def synthetic_readme(folder: Path) -> str:
           f"| {r['n_shapes']} ({r['n_test']}) | {cfg['n_points']} | {cfg['n_render_views']} × {cfg['image_size']}² | "
           f"{r['generation_s'] / 60:.1f} min (target ≤ 20) | {r['disk_MB']} MB | {r['load_shapes_per_s']} shapes/s "
           "(target ≥ 500) |"]
+    if st := r.get("stages_s_per_shape"):                                   # runs before 2026-12-06 have none
+        tot = st["whole shape (`_shape_job`)"]
+        md += ["", f"Where one shape's time goes (one core; profiler over {r['stages_n_shapes']} shapes; s per shape):",
+               "", "| stage | s | share |", "|---|---|---|"]
+        md += [f"| {k} | {v:.3f} | {100 * v / tot:.0f} % |" for k, v in st.items()]
     return "\n".join(md + _footer(folder, run, "synthetic_readme", "synthetic_benchmark.json")) + "\n"
 
 # %% ../nbs/29_run_readmes.ipynb #r019

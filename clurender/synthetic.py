@@ -479,11 +479,25 @@ class SyntheticViews(SyntheticShapes):
         if n_views > corpus.cfg["n_render_views"]:
             raise ValueError(f"n_views={n_views} > n_render_views={corpus.cfg['n_render_views']}")
         self.V, self.seed, self.epoch = n_views, seed, 0
+    _fds: dict = {}                                                      # (process, file) → an open descriptor
+
+    def read_views(self, i: int, ids) -> np.ndarray:
+        """Renders `ids` of shape i (V,H,W,3) uint8, read from the images file with `os.preadv`, not through its
+        memory map: the pages stay in the system's file cache, outside this process's resident memory (a training run
+        would otherwise come to hold the whole 1 GB file)."""
+        a = self.c.arrays["images"]
+        key = (os.getpid(), a.filename)                                  # a DataLoader worker opens its own
+        if key not in self._fds: self._fds[key] = os.open(a.filename, os.O_RDONLY)
+        out = np.empty((len(ids), *a.shape[2:]), np.uint8); per = out[0].nbytes
+        for k, v in enumerate(ids):
+            if os.preadv(self._fds[key], [out[k]], a.offset + (i * a.shape[1] + int(v)) * per) != per:
+                raise OSError(f"{a.filename}: short read of shape {i}, view {int(v)}; regenerate the corpus")
+        return out
+
     def __getitem__(self, k):
         out = super().__getitem__(k); i = int(self.idx[k])
         cams = view_subset(self.c.cameras, self.V, self.seed, self.epoch, i)
         if self.images:                                                  # (V,H,W,3) uint8 → float in [0, 1]
-            pix = np.array(self.c.arrays["images"][i][cams["view_ids"].numpy()])
-            out["images"] = torch.from_numpy(pix).float() / 255
+            out["images"] = torch.from_numpy(self.read_views(i, cams["view_ids"].numpy())).float() / 255
         out.update(**cams)
         return out
