@@ -15,10 +15,10 @@ from .store import (DATA_ENV, CACHE_ENV, data_root, cache_root, DataError, find_
 
 # %% auto #0
 __all__ = ['SAMPLER_VERSION', 'SHAPENETPART', 'S3DIS_DIR', 'PSB_SCHEMES', 'read_off', 'normalize_unit_sphere', 'sample_mesh',
-           'model_seed', 'save_npz', 'cached_clouds', 'read_h5', 'ModelNetH5', 'ModelNetOFF', 'write_modelnet_h5',
-           'ShapeNetPart', 'load_info_pickle', 'MMDet3DScenes', 'S3DISH5', 'write_s3dis_h5', 'read_trajectory',
-           'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file', 'labeled_psb_split',
-           'read_face_labels', 'LabeledPSB']
+           'model_seed', 'save_npz', 'map_in_processes', 'cached_clouds', 'read_h5', 'ModelNetH5', 'ModelNetOFF',
+           'write_modelnet_h5', 'ShapeNetPart', 'load_info_pickle', 'MMDet3DScenes', 'S3DISH5', 'write_s3dis_h5',
+           'read_trajectory', 'backproject', 'RGBDFrames', 'read_cla', 'psb_models', 'PSB', 'labeled_psb_split_file',
+           'labeled_psb_split', 'read_face_labels', 'LabeledPSB']
 
 # %% ../nbs/02_data.ipynb #c007
 def read_off(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
@@ -97,6 +97,29 @@ def save_npz(path: Path, **arrays) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz"); np.savez(tmp, **arrays); tmp.replace(path)
 
+def _one_thread(): torch.set_num_threads(1)                                  # one core per worker process
+
+def map_in_processes(fn, jobs: list, desc: str = "", workers: int | None = None, min_jobs: int = 64) -> list:
+    """`[fn(j) for j in jobs]` with a progress bar, over `workers` spawned processes (default: the cores this process
+    may use) when there are at least `min_jobs` jobs — below that the workers' start-up (importing torch, seconds)
+    does not pay — else in this process. `fn` must be importable (a module-level function). In order; a dead worker
+    raises `BrokenProcessPool`, never hangs."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    import clurender.data as me                                     # workers import what they run from the package
+    workers = workers or len(os.sched_getaffinity(0))
+    pool = (ProcessPoolExecutor(workers, mp.get_context("spawn"), initializer=me._one_thread)
+            if workers > 1 and len(jobs) >= min_jobs else None)
+    try: return list(tqdm(pool.map(fn, jobs, chunksize=8) if pool else map(fn, jobs), total=len(jobs), desc=desc))
+    finally:
+        if pool: pool.shutdown(cancel_futures=True)
+
+def _sample_job(job: tuple) -> tuple:
+    "One mesh of `cached_clouds`: job = (id, path, n, seed) → points (n,3), face ids (n,), its number of faces."
+    mid, path, n, seed = job
+    v, f = read_off(path)
+    return sample_mesh(v, f, n, seed=model_seed(seed, mid), name=str(path)) + (len(f),)
+
 def cached_clouds(name: str, meshes: list, n: int, seed: int = 0, label_fn=None, desc: str = "sampling") -> dict:
     """Sample each `(id, mesh_path)` to n points once and cache {'points' (M,n,3), 'ids', 'labels' (M,n)?} as npz.
     `label_fn(id, n_faces) -> (F,) int` adds per-point labels through each point's face."""
@@ -106,14 +129,12 @@ def cached_clouds(name: str, meshes: list, n: int, seed: int = 0, label_fn=None,
             with np.load(path, allow_pickle=False) as z: return {k: z[k] for k in z.files}
         except Exception as e:
             warnings.warn(f"cache {path} unreadable ({e}); rebuilding it"); path.unlink()
-    pts, ids, labs = [], [], []
-    for mid, mp in tqdm(meshes, desc=f"{desc} {name} (once; cached)"):
-        v, f = read_off(mp)
-        p, fid = sample_mesh(v, f, n, seed=model_seed(seed, mid), name=str(mp))
-        pts.append(p); ids.append(str(mid))
-        if label_fn is not None: labs.append(label_fn(mid, len(f))[fid])
-    out = dict(points=np.stack(pts), ids=np.array(ids))
-    if label_fn is not None: out["labels"] = np.stack(labs).astype(np.int64)
+    import clurender.data as me
+    done = map_in_processes(me._sample_job, [(mid, mp, n, seed) for mid, mp in meshes], f"{desc} {name} (once; cached)")
+    out = dict(points=np.stack([p for p, _, _ in done]), ids=np.array([str(mid) for mid, _ in meshes]))
+    if label_fn is not None:                                        # here, not in the workers: it may be a closure
+        out["labels"] = np.stack([label_fn(mid, nf)[fid] for (mid, _), (_, fid, nf) in zip(meshes, done)]
+                                 ).astype(np.int64)
     save_npz(path, **out)
     return out
 

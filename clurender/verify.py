@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, math, re, time
 from pathlib import Path
 import numpy as np
-from .core import load_results, results_root, hardware_info
+from .core import load_results, results_root, hardware_info, git_commit
 from .settings import RunSpec
 from .tasks import TaskSpec, run_task
 from .experiment import run_row
@@ -15,8 +15,8 @@ from .ablations import run_ablation
 
 # %% auto #0
 __all__ = ['EXACT', 'LEVELS', 'FLOOR', 'REL_FLOOR', 'VERDICTS', 'VERIFIABLE', 'headline_metrics', 'run_metrics', 'run_env',
-           'is_rate', 'prediction_halfwidth', 'judge', 'run_spec', 'rerun', 'committed_values', 'compare_run',
-           'verify_run', 'verify_table', 'verify_summary', 'find_targets', 'verify']
+           'exact_owed', 'is_rate', 'prediction_halfwidth', 'judge', 'run_spec', 'rerun', 'committed_values',
+           'compare_run', 'verify_run', 'verify_table', 'verify_summary', 'find_targets', 'verify']
 
 # %% ../nbs/19b_verify.ipynb #v05
 _TIMING = re.compile(r"(_s|per_s|_time|_C)$")                  # timings; a chosen SVM C is a setting
@@ -50,6 +50,11 @@ def run_env(record: dict) -> dict:
     "The environment bit-exact reproduction needs equal, from a run record: torch version, torch threads, CPU model."
     h = record.get("hardware", {})
     return dict(torch=h.get("torch"), threads=h.get("torch_threads"), cpu=h.get("cpu"))
+
+def exact_owed(record: dict) -> bool:
+    "Bit-exact reproduction is owed: the record's commit is this checkout's (`git_commit`) and its `run_env` this one's."
+    commit = record.get("git_commit", "unknown")
+    return commit != "unknown" and commit == git_commit() and run_env(record) == run_env({"hardware": hardware_info()})
 
 def is_rate(metric: str, values) -> bool:
     "A rate in [0, 1] (accuracy, mIoU, AP: shown in %), not a loss."
@@ -115,7 +120,7 @@ def compare_run(folder: str | Path, new: str | Path) -> list[dict]:
     metrics, records = committed_values(folder)
     seed = int(folder.name[4:])
     if seed not in metrics: raise FileNotFoundError(f"{folder / 'results.json'} not found: not a finished run")
-    same_env = run_env(records[seed]) == run_env({"hardware": hardware_info()})
+    same_env = exact_owed(records[seed])                     # the committing code, in the committing environment
     got, name, rows = run_metrics(new), "/".join(folder.parts[-4:]), []
     for m, own in metrics[seed].items():
         vals = [v[m] for v in metrics.values() if m in v]
