@@ -202,7 +202,7 @@ def release_freed_memory() -> bool:
 
 @contextlib.contextmanager
 def tensor_heap():
-    "`reuse_freed_memory()` for the block's duration, released after it (`release_freed_memory`) unless it was on before."
+    "`reuse_freed_memory()` for the block's duration, then released (`release_freed_memory`) unless it was on before."
     mine = not _MALLOC["tuned"] and reuse_freed_memory()
     try: yield
     finally:

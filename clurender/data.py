@@ -97,6 +97,8 @@ def save_npz(path: Path, **arrays) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz"); np.savez(tmp, **arrays); tmp.replace(path)
 
+
+# %% ../nbs/02_data.ipynb #c013p
 def _one_thread(): torch.set_num_threads(1)                                  # one core per worker process
 
 def map_in_processes(fn, jobs: list, desc: str = "", workers: int | None = None, min_jobs: int = 64) -> list:
@@ -114,6 +116,8 @@ def map_in_processes(fn, jobs: list, desc: str = "", workers: int | None = None,
     finally:
         if pool: pool.shutdown(cancel_futures=True)
 
+
+# %% ../nbs/02_data.ipynb #c013q
 def _sample_job(job: tuple) -> tuple:
     "One mesh of `cached_clouds`: job = (id, path, n, seed) → points (n,3), face ids (n,), its number of faces."
     mid, path, n, seed = job
@@ -137,6 +141,7 @@ def cached_clouds(name: str, meshes: list, n: int, seed: int = 0, label_fn=None,
                                  ).astype(np.int64)
     save_npz(path, **out)
     return out
+
 
 # %% ../nbs/02_data.ipynb #c018
 def read_h5(files: list[Path]) -> tuple[np.ndarray, np.ndarray]:

@@ -120,10 +120,7 @@ LAYERS = ("global", "output", "both")                                      # wha
 
 class PointEncoder(nn.Module):
     "Base class: `forward(points (B,N,3)) -> (B,N,dim)`, `global_features(points, pool) -> (B,global_dim·(1|2))`."
-    dim: int = 0
-    global_dim: int = 0
-    min_points: int = 1
-    name: str = "encoder"
+    dim, global_dim, min_points, name = 0, 0, 1, "encoder"                  # each encoder sets its own
 
     def check(self, points: torch.Tensor) -> torch.Tensor:
         check_tensor(points, "points", ("B", "N", 3))
@@ -151,13 +148,14 @@ class PointEncoder(nn.Module):
         return P(g) if layer == "global" else P(f) if layer == "output" else torch.cat([P(g), P(f)], -1)
 
     def global_layer(self, points: torch.Tensor) -> torch.Tensor:
-        "The global-level layer before pooling (B, M, g): `features(points)[1]`; encoders that can skip the rest override."
+        "The global-level layer before pooling (B, M, g): `features(points)[1]`; encoders that can skip the rest do."
         return self.features(points)[1]
 
     def pooled_global(self, points: torch.Tensor) -> torch.Tensor:
         """The max-pooled global-level feature (B, global_dim): `global_features(points, pool='max')`; an encoder that
         can skip its per-point output for it (PointNet) overrides this — the detectors call it on many small crops."""
         return self.global_features(points, pool="max")
+
 
 # %% ../nbs/06_encoders.ipynb #c795a
 def _synced_bn(training: bool) -> bool:

@@ -23,7 +23,7 @@ __all__ = ['extract_features', 'linear_svm', 'cv_linear_svm', 'authors_svm', 'fe
 @torch.no_grad()
 def extract_features(encoder, points: torch.Tensor, pool: str = "maxmean", batch_size: int | None = None,
                      layer: str = "global") -> np.ndarray:
-    """Global features of a frozen encoder (eval mode; `layer` as in `global_features`): points (M,N,3) → (M, F) float32.
+    """Global features of a frozen encoder (eval mode; `layer` as in `global_features`): points (M,N,3) → (M, F) f32.
     `batch_size` None: 8 clouds per forward on the CPU (their (8, N, 1024) layers stay small), 64 on a GPU."""
     check_tensor(points, "points", ("M", "N", 3))
     was = encoder.training; encoder.eval()

@@ -466,6 +466,8 @@ class SyntheticShapes(Dataset):
             label=torch.tensor(int(a["label"][i])),
         )
 
+
+# %% ../nbs/05_synthetic.ipynb #c016v
 class SyntheticViews(SyntheticShapes):
     """Pre-training pairs: points (N,3), V random views of the renders (V,H,W,3), cameras R/T/fov (as `MeshViews`).
     `images=False` leaves the views' pixels out (cameras kept), for a model without L_r, which never reads them:
@@ -501,3 +503,4 @@ class SyntheticViews(SyntheticShapes):
             out["images"] = torch.from_numpy(self.read_views(i, cams["view_ids"].numpy())).float() / 255
         out.update(**cams)
         return out
+

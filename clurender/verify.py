@@ -52,7 +52,7 @@ def run_env(record: dict) -> dict:
     return dict(torch=h.get("torch"), threads=h.get("torch_threads"), cpu=h.get("cpu"))
 
 def exact_owed(record: dict) -> bool:
-    "Bit-exact reproduction is owed: the record's commit is this checkout's (`git_commit`) and its `run_env` this one's."
+    "Bit-exact reproduction is owed: the record's commit is this checkout's (`git_commit`), its `run_env` this one's."
     commit = record.get("git_commit", "unknown")
     return commit != "unknown" and commit == git_commit() and run_env(record) == run_env({"hardware": hardware_info()})
 
