@@ -168,7 +168,8 @@ def check_tensor(x, name: str, shape: tuple, dims: dict | None = None, finite: b
     return dims
 
 # %% ../nbs/00_core.ipynb #c021n
-_MALLOC = dict(tuned=False, used=False)                     # tuned: now; used: at any time in this process
+_MALLOC = dict(tuned=False, used=False, libc=None)       # tuned: now; used: at any time in this process
+_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_MAX = -1, -2, -4                    # glibc's mallopt parameter numbers
 
 def reuse_freed_memory() -> bool:
     """glibc only: serve large blocks from the heap (no per-allocation `mmap`) and keep freed memory for reuse, so big
@@ -181,9 +182,9 @@ def reuse_freed_memory() -> bool:
         warnings.warn("reuse_freed_memory: not a glibc system; large CPU tensors keep the default allocator (slower "
                       "training steps, same results). Preload jemalloc or tcmalloc to get the same effect.")
         return False
-    M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_MAX = -1, -2, -4                     # glibc's mallopt parameter numbers
-    ok = libc.mallopt(M_MMAP_MAX, 0) and libc.mallopt(M_TRIM_THRESHOLD, 1 << 30) and libc.mallopt(M_TOP_PAD, 64 << 20)
-    _MALLOC["tuned"] = _MALLOC["used"] = bool(ok)
+    ok = (libc.mallopt(_M_MMAP_MAX, 0) and libc.mallopt(_M_TRIM_THRESHOLD, 1 << 30)
+          and libc.mallopt(_M_TOP_PAD, 64 << 20))
+    _MALLOC.update(tuned=bool(ok), used=bool(ok), libc=libc)
     return _MALLOC["tuned"]
 
 # %% ../nbs/00_core.ipynb #c021u
@@ -192,10 +193,8 @@ def release_freed_memory() -> bool:
     freed) and the heap's free memory given back to the system (`malloc_trim`), so that what runs after a training
     (an evaluation) does not pile its tensors on top of the heap the training kept. True if it was applied."""
     if not _MALLOC["tuned"]: return False
-    import ctypes, ctypes.util
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_MAX = -1, -2, -4                     # glibc's defaults, from mallopt(3)
-    libc.mallopt(M_MMAP_MAX, 65536); libc.mallopt(M_TRIM_THRESHOLD, 128 << 10); libc.mallopt(M_TOP_PAD, 128 << 10)
+    libc = _MALLOC["libc"]                                                   # glibc's defaults, from mallopt(3):
+    libc.mallopt(_M_MMAP_MAX, 65536); libc.mallopt(_M_TRIM_THRESHOLD, 128 << 10); libc.mallopt(_M_TOP_PAD, 128 << 10)
     libc.malloc_trim(0)
     _MALLOC["tuned"] = False
     return True

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #c002
 from __future__ import annotations
-import os, json, math, time, warnings
+import os, json, math, time, warnings, contextlib
 from pathlib import Path
 import torch
 import torch.distributed as dist
@@ -12,7 +12,7 @@ from torch.utils.data import DataLoader, Sampler
 from tqdm.auto import tqdm
 import clurender
 from .threads import late_note
-from .core import get_device, reuse_freed_memory, release_freed_memory, _MALLOC
+from .core import get_device, tensor_heap
 from .encoders import encoder_state, load_checkpoint
 from .registry import LOSS_KEYS
 
@@ -88,8 +88,8 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
     seed = P.seed if seed is None else seed
     out = Path(out_dir); rank, world, dev = _dist_setup()
     clip = getattr(model, "clip_norm", None)                                  # e.g. 3DETR's 0.1
-    # big CPU tensors without page faults; given back at the end (unless the caller had it on already)
-    own_heap = dev.type == "cpu" and not _MALLOC["tuned"] and reuse_freed_memory()
+    heap = contextlib.ExitStack()      # big CPU tensors without page faults; given back at the end (`tensor_heap`)
+    if dev.type == "cpu": heap.enter_context(tensor_heap())
     if dev.type == "cpu" and rank == 0 and (note := late_note(clurender.WAIT_POLICY)):
         warnings.warn(note, RuntimeWarning, stacklevel=2)                     # once per calling line
     if rank == 0: out.mkdir(parents=True, exist_ok=True)
@@ -176,7 +176,7 @@ def pretrain(model, dataset, out_dir: str | Path, epochs: int | None = None, bat
         raise
     if rank == 0: torch.save(encoder_state(model.encoder), out / "encoder.pt")
     if world > 1: dist.barrier()
-    if own_heap: release_freed_memory()                  # the evaluation after it builds on glibc's defaults again
+    heap.close()                                         # the evaluation after it builds on glibc's defaults again
     wall = time.perf_counter() - t0
     return dict(steps=step, epochs_done=pos["epoch"], finished=finished, wall_s=round(wall, 2),
                 train_s=round(before + wall, 2),
