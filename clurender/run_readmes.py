@@ -127,6 +127,21 @@ def _same_batch(k: str, v: dict) -> str:
 
 STEP_TARGETS = {"77a43e6": 2.0, "923e617": 1.6}   # baseline commit (prefix) → the speed-up asked of the code since
 
+# %% ../nbs/29_run_readmes.ipynb #r022c
+def _step_ci(ci: dict | None) -> str:
+    "The per-round ratios' geometric mean and its interval, as a sentence (runs before it was recorded: none)."
+    if not ci: return ""
+    return (f" Geometric mean of the {ci['rounds']} rounds' ratios: {ci['geo_mean']}× (95 % interval {ci['lo']}–"
+            f"{ci['hi']}×).")
+
+def _step_floor(f: dict, total: float) -> str:
+    "The matrix products' floor of the step on the machine that ran it."
+    return (f"Floor on this CPU: the step's matrix products are {f['gemm_gflop_per_step']} GFLOP; in the step they "
+            f"took {f['gemm_s_per_step']} s ({f['gemm_gflops_in_step']} GFLOP/s). The encoder's largest layer alone "
+            f"runs at {f['gemm_gflops_alone']} GFLOP/s, so the products alone need at least {f['gemm_floor_s']} s, "
+            f"{100 * f['gemm_floor_s'] / total:.0f} % of the new step ({total} s). The rest is element-wise work and "
+            "the Numba kernels, bound by memory traffic.")
+
 # %% ../nbs/29_run_readmes.ipynb #r022
 def step_readme(folder: Path) -> str:
     "One pre-training step by component, new code against a baseline commit, with the operators that cost most."
@@ -148,8 +163,9 @@ def step_readme(folder: Path) -> str:
                + (f"Target: ≥ {target:g}× — {'met' if r['speedup'] >= target else 'NOT met'}." if target
                   else "No target set against this commit.")
                + f" The code changes alone (against the old code with the same allocator setting): "
-               f"{r['speedup_code_alone']}×.", "",
+               f"{r['speedup_code_alone']}×." + _step_ci(r.get("speedup_ci")), "",
                "Same batch, step 0: " + "; ".join(_same_batch(k, v) for k, v in r["check"].items()) + "."]
+    if r.get("roofline"): md += ["", _step_floor(r["roofline"], med["new"]["total"])]
     loops = r["loop"]
     md += ["", f"In the training loop (median step over {next(iter(loops.values()))['steps']} steps of a 256-shape "
            "corpus): "
